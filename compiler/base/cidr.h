@@ -1,0 +1,27 @@
+#pragma once
+// CIDR blocks: parsing, validation with a reason, containment and overlap (IPv4 and IPv6).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace topo {
+
+struct Cidr {
+  bool v6 = false;
+  std::array<uint8_t, 16> address{};  // v4 uses the first 4 bytes
+  int prefix = 0;
+
+  int bits() const { return v6 ? 128 : 32; }
+  // The block with host bits cleared.
+  Cidr Network() const;
+  std::string ToString() const;
+  bool Contains(const Cidr& other) const;  // other lies entirely inside this block
+  bool Overlaps(const Cidr& other) const;
+  bool IsAnywhere() const { return prefix == 0; }  // 0.0.0.0/0 or ::/0
+};
+
+// Parses "10.0.0.0/16" or "::/0". On failure returns nullopt and sets `error`.
+std::optional<Cidr> ParseCidr(const std::string& text, std::string& error);
+
+}  // namespace topo

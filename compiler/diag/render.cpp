@@ -1,0 +1,127 @@
+#include "diag/render.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace topo {
+
+namespace {
+
+struct Style {
+  bool on;
+  std::string bold() const { return on ? "\x1b[1m" : ""; }
+  std::string red() const { return on ? "\x1b[1;31m" : ""; }
+  std::string yellow() const { return on ? "\x1b[1;33m" : ""; }
+  std::string blue() const { return on ? "\x1b[1;34m" : ""; }
+  std::string cyan() const { return on ? "\x1b[1;36m" : ""; }
+  std::string reset() const { return on ? "\x1b[0m" : ""; }
+  std::string severity(Severity s) const {
+    switch (s) {
+      case Severity::kError: return red();
+      case Severity::kWarning: return yellow();
+      case Severity::kNote: return cyan();
+    }
+    return "";
+  }
+};
+
+// Tabs are shown as one space so carets line up.
+std::string Printable(std::string_view line) {
+  std::string out(line);
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return out;
+}
+
+// One source line with marks under `range`. `mark` is '^' for the primary range, '-' for labels.
+void RenderSnippet(std::string& out, const SourceManager& sources, const SourceRange& range, char mark,
+                   const std::string& text, size_t gutter, const Style& style) {
+  const SourceFile& file = sources.file(range.file);
+  LineColumn start = file.Locate(range.offset);
+  std::string line = Printable(file.Line(start.line));
+  size_t column = start.column - 1;
+  size_t width = std::max<size_t>(1, range.length);
+  if (column > line.size()) column = line.size();
+  width = std::min(width, std::max<size_t>(1, line.size() > column ? line.size() - column : 1));
+  out += fmt::format("{}{:>{}} |{} {}\n", style.blue(), start.line, gutter, style.reset(), line);
+  out += fmt::format("{}{:>{}} |{} {}{}{}{}{}\n", style.blue(), "", gutter, style.reset(), std::string(column, ' '),
+                     mark == '^' ? style.red() : style.blue(), std::string(width, mark), text.empty() ? "" : " " + text,
+                     style.reset());
+}
+
+}  // namespace
+
+std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                       const TextOptions& options) {
+  Style style{options.color};
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    std::string where = d.range.valid() ? sources.Describe(d.range) + ": " : "topo: ";
+    out += fmt::format("{}{}{}{}[{}]: {}{}\n", style.bold(), where, style.severity(d.severity), SeverityName(d.severity),
+                       d.code(), style.reset() + style.bold(), d.message + style.reset());
+    if (d.range.valid()) {
+      size_t gutter = 1;
+      auto widen = [&](const SourceRange& r) {
+        if (r.valid()) gutter = std::max(gutter, std::to_string(sources.Locate(r).line).size());
+      };
+      widen(d.range);
+      for (const auto& l : d.labels) widen(l.range);
+      out += fmt::format("{}{:>{}} |{}\n", style.blue(), "", gutter, style.reset());
+      RenderSnippet(out, sources, d.range, '^', d.range_label, gutter, style);
+      for (const auto& label : d.labels) {
+        if (!label.range.valid()) continue;
+        if (label.range.file != d.range.file) {
+          out += fmt::format("{}{:>{}} ={} {}:\n", style.blue(), "", gutter, style.reset(), sources.Describe(label.range));
+        }
+        RenderSnippet(out, sources, label.range, '-', label.text, gutter, style);
+      }
+      out += fmt::format("{}{:>{}} |{}\n", style.blue(), "", gutter, style.reset());
+    }
+    for (const auto& note : d.notes) out += fmt::format("{}note:{} {}\n", style.cyan(), style.reset(), note);
+    if (!d.help.empty()) out += fmt::format("{}help:{} {}\n", style.cyan(), style.reset(), d.help);
+  }
+  return out;
+}
+
+std::string RenderJson(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  auto location = [&](const SourceRange& r) {
+    nlohmann::ordered_json loc;
+    if (!r.valid()) return nlohmann::ordered_json(nullptr);
+    LineColumn lc = sources.Locate(r);
+    LineColumn end = sources.file(r.file).Locate(r.end());
+    loc["file"] = sources.file(r.file).path();
+    loc["line"] = lc.line;
+    loc["column"] = lc.column;
+    loc["end_line"] = end.line;
+    loc["end_column"] = end.column;
+    loc["offset"] = r.offset;
+    loc["length"] = r.length;
+    return loc;
+  };
+  for (const Diagnostic& d : diagnostics) {
+    nlohmann::ordered_json j;
+    j["code"] = d.code();
+    j["name"] = Info(d.kind).name;
+    j["severity"] = SeverityName(d.severity);
+    j["message"] = d.message;
+    j["location"] = location(d.range);
+    if (!d.range_label.empty()) j["location_label"] = d.range_label;
+    nlohmann::ordered_json labels = nlohmann::ordered_json::array();
+    for (const auto& l : d.labels) labels.push_back({{"location", location(l.range)}, {"text", l.text}});
+    j["labels"] = labels;
+    j["help"] = d.help.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.help);
+    j["notes"] = d.notes;
+    list.push_back(std::move(j));
+  }
+  nlohmann::ordered_json root;
+  root["version"] = 1;
+  root["diagnostics"] = std::move(list);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace topo

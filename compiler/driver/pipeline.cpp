@@ -1,0 +1,51 @@
+#include "driver/pipeline.h"
+
+#include "emit/ir_json/ir_json.h"
+#include "passes/cycles.h"
+#include "passes/schema.h"
+#include "resolve/resolver.h"
+
+namespace topo::driver {
+
+std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, const resolve::FileReader& reader,
+                                     const facts::Catalog& catalog) {
+  auto c = std::make_unique<Compilation>();
+  c->program = resolve::LoadProgram(files, reader, c->sources, c->sink);
+  c->unreadable_input = c->program.unreadable_root;
+  // Resolve even when some file had syntax errors: the other files' mistakes are still worth
+  // reporting. References into a file that failed to parse then show up as unknown names, so
+  // name errors are only kept when parsing succeeded everywhere.
+  bool parsed_cleanly = !c->sink.has_errors();
+  if (!parsed_cleanly) return c;
+  c->model = resolve::Resolve(c->program.view(), catalog, c->sink);
+  // Pass order. Each pass reports and keeps going; they skip what earlier ones found broken.
+  passes::CheckSchema(c->model, catalog, c->sink);
+  passes::CheckCycles(c->model, c->sink);
+  return c;
+}
+
+const std::vector<Target>& Targets() {
+  static const std::vector<Target> targets = {
+      {"hcl", "Terraform for the hashicorp/aws provider (*.tf)", false},
+      {"cfn", "CloudFormation templates, one per account and region, with a deployment order", false},
+      {"runbook", "a bash script of AWS CLI v2 commands, with manual steps, and its teardown", false},
+      {"docs", "a Markdown handbook and a Graphviz diagram", false},
+      {"ir-json", "the resolved resource graph as JSON (for tools and debugging)", true},
+  };
+  return targets;
+}
+
+const Target* FindTarget(const std::string& name) {
+  for (const auto& t : Targets()) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+OutputFiles Emit(Compilation& c, const std::string& target) {
+  OutputFiles out;
+  if (target == "ir-json") out["topology.ir.json"] = emit::EmitIrJson(c.model, c.sources);
+  return out;
+}
+
+}  // namespace topo::driver

@@ -1,0 +1,130 @@
+#pragma once
+// The IR: a typed resource graph independent of the syntax. Every resource has a kind (from
+// stdlib/), a name, an account and a region (empty = global), typed attribute values and the
+// source range it came from. Every reference in a value is also an Edge, so passes and
+// emitters can walk dependencies without re-reading values.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/source.h"
+#include "facts/catalog.h"
+
+namespace topo::ir {
+
+using ResourceId = int32_t;
+constexpr ResourceId kNoResource = -1;
+
+struct Value {
+  enum class Kind { kNull, kBool, kNumber, kString, kList, kMap, kRef, kParam };
+  Kind kind = Kind::kNull;
+  bool boolean = false;
+  double number = 0;
+  std::string text;                     // string; number as written; param name
+  bool is_cidr_literal = false;         // written bare: 10.0.0.0/16
+  std::vector<Value> items;             // list
+  std::vector<std::pair<std::string, Value>> entries;  // map, in source order
+  ResourceId target = kNoResource;      // ref
+  std::vector<std::string> path;        // ref: attribute read from the target (empty = the resource)
+  SourceRange range;
+
+  bool is_ref() const { return kind == Kind::kRef; }
+  const Value* Find(const std::string& key) const;  // map entry
+};
+
+struct Attribute {
+  std::string name;
+  Value value;
+  SourceRange name_range;
+};
+
+// A structural block inside a resource: a bucket's lifecycle_rule, a distribution's origin.
+struct Block {
+  std::string type;
+  std::string label;
+  std::vector<Attribute> attributes;
+  std::vector<Block> blocks;
+  SourceRange range;
+  const Attribute* Find(const std::string& name) const;
+};
+
+// A security-group rule. Ports: from..to; -1..-1 means all ports.
+struct Rule {
+  enum class Direction { kIngress, kEgress };
+  Direction direction = Direction::kIngress;
+  std::string protocol;                 // tcp, udp, icmp, all
+  int from_port = -1;
+  int to_port = -1;
+  std::string cidr;                     // peer CIDR, or "" when the peer is a group
+  ResourceId group = kNoResource;       // peer security group
+  bool self = false;                    // peer is the group itself
+  std::string description;
+  SourceRange range;
+  SourceRange peer_range;
+  SourceRange port_range;
+};
+
+struct Resource {
+  ResourceId id = kNoResource;
+  std::string kind;
+  std::string name;
+  const facts::Kind* schema = nullptr;
+  ResourceId account = kNoResource;     // the account resource; kNoResource = the only account
+  std::string region;                   // empty = global (or not applicable)
+  ResourceId parent = kNoResource;      // the enclosing resource block, if nested
+  std::vector<Attribute> attributes;    // as written, in source order
+  std::vector<Block> blocks;
+  std::vector<Rule> rules;
+  SourceRange range;                    // the whole block
+  SourceRange name_range;               // keyword + label
+  bool name_shared = false;             // the same kind.name exists in another account
+
+  const Attribute* Find(const std::string& name) const;
+  bool is_global() const { return region.empty(); }
+};
+
+struct Edge {
+  ResourceId from = kNoResource;
+  ResourceId to = kNoResource;
+  std::string via;                      // attribute path: "vpc", "origin[web].target", "rule"
+  SourceRange range;
+};
+
+struct Param {
+  std::string name;
+  std::string type;                     // string, number, bool, secret, list<string>, ...
+  bool secret = false;
+  bool has_default = false;
+  Value default_value;
+  std::string description;
+  SourceRange range;
+};
+
+// A region the topology uses, with the reason given in its `region` block, if any.
+struct RegionUse {
+  std::string reason;
+  SourceRange range;
+};
+
+struct Model {
+  std::string organization;             // name of the organization block
+  std::string default_region;
+  ResourceId organization_id = kNoResource;
+  ResourceId default_account = kNoResource;
+  std::vector<Resource> resources;      // in declaration order
+  std::vector<Edge> edges;              // in resource order, then value order
+  std::vector<Param> params;
+  std::map<std::string, RegionUse> regions;  // every region a resource lives in, plus declared ones
+
+  const Resource& at(ResourceId id) const { return resources[static_cast<size_t>(id)]; }
+  Resource& at(ResourceId id) { return resources[static_cast<size_t>(id)]; }
+  const Param* FindParam(const std::string& name) const;
+  // "kind.name", or "kind.name@account" when the same kind.name exists in several accounts.
+  std::string DisplayName(ResourceId id) const;
+  // The account's name, or "" for the organization's single implicit account.
+  std::string AccountName(ResourceId id) const;
+  std::vector<ResourceId> OfKind(const std::string& kind) const;
+};
+
+}  // namespace topo::ir

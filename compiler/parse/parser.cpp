@@ -1,0 +1,462 @@
+#include "parse/parser.h"
+
+#include <antlr4-runtime.h>
+
+#include "TopoLexer.h"
+#include "TopoParser.h"
+
+namespace topo::parse {
+
+namespace {
+
+using grammar::TopoLexer;
+using grammar::TopoParser;
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or -1.
+long FindInvalidUtf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return static_cast<long>(i);
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return static_cast<long>(i);
+    }
+    if (n == 2 && c < 0xC2) return static_cast<long>(i);  // overlong
+    if (n == 3) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return static_cast<long>(i);  // overlong, surrogate
+    }
+    if (n == 4) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) return static_cast<long>(i);
+    }
+    i += n;
+  }
+  return -1;
+}
+
+// ANTLR indexes code points; diagnostics want bytes.
+class OffsetMap {
+ public:
+  explicit OffsetMap(const std::string& text) {
+    bool ascii = true;
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    }
+    if (ascii) return;
+    for (uint32_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts_.push_back(i);
+    }
+    starts_.push_back(static_cast<uint32_t>(text.size()));
+  }
+  uint32_t Byte(size_t code_point) const {
+    if (starts_.empty()) return static_cast<uint32_t>(code_point);
+    return starts_[std::min(code_point, starts_.size() - 1)];
+  }
+
+ private:
+  std::vector<uint32_t> starts_;
+};
+
+std::string DescribeExpected(const antlr4::misc::IntervalSet& set, const antlr4::dfa::Vocabulary& vocabulary) {
+  std::vector<std::string> names;
+  for (ssize_t t : set.toList()) {
+    std::string name;
+    switch (t) {
+      case TopoLexer::IDENT: name = "a name"; break;
+      case TopoLexer::STRING: name = "a string"; break;
+      case TopoLexer::NUMBER: name = "a number"; break;
+      case TopoLexer::CIDR: name = "a CIDR block"; break;
+      case -1: name = "end of file"; break;
+      case TopoLexer::UNTERMINATED_STRING:
+      case TopoLexer::ERROR_CHAR: continue;
+      default: {
+        std::string literal = vocabulary.getLiteralName(t);
+        if (literal.empty()) continue;
+        name = literal;  // already quoted: '{'
+      }
+    }
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  if (names.empty()) return "";
+  if (names.size() > 6) return "";
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+std::string DescribeToken(const antlr4::Token* token) {
+  if (token == nullptr || token->getType() == antlr4::Token::EOF) return "end of file";
+  std::string text = token->getText();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return "`" + text + "`";
+}
+
+class SyntaxListener : public antlr4::BaseErrorListener {
+ public:
+  SyntaxListener(const SourceManager& sources, FileId file, const OffsetMap& offsets, DiagSink& sink)
+      : sources_(sources), file_(file), offsets_(offsets), sink_(sink) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t,
+                   const std::string&, std::exception_ptr e) override {
+    ++errors_;
+    // One error per line: ANTLR's recovery tends to report follow-on errors nearby.
+    if (line == last_line_) return;
+    last_line_ = line;
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    std::string expected;
+    if (parser != nullptr) {
+      try {
+        expected = DescribeExpected(parser->getExpectedTokens(), parser->getVocabulary());
+      } catch (...) {
+        expected.clear();
+      }
+    }
+    bool no_viable = false;
+    if (e) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const antlr4::NoViableAltException&) {
+        no_viable = true;
+      } catch (...) {
+      }
+    }
+    SourceRange range{file_, 0, 0};
+    if (offending != nullptr && offending->getType() != antlr4::Token::EOF) {
+      uint32_t start = offsets_.Byte(offending->getStartIndex());
+      uint32_t stop = offsets_.Byte(offending->getStopIndex() + 1);
+      range = {file_, start, stop > start ? stop - start : 1};
+    } else {
+      range = {file_, static_cast<uint32_t>(sources_.file(file_).text().size()), 0};
+    }
+    std::string found = DescribeToken(offending);
+    std::string message = (no_viable || expected.empty()) ? "unexpected " + found
+                                                          : "expected " + expected + ", found " + found;
+    Diagnostic& d = sink_.Report(DiagKind::kSyntaxError, range, message);
+    if (offending != nullptr && offending->getType() == TopoLexer::IDENT && expected.find("'='") != std::string::npos) {
+      d.help = "an attribute is written `name = value`";
+    }
+  }
+
+  size_t errors() const { return errors_; }
+
+ private:
+  const SourceManager& sources_;
+  FileId file_;
+  const OffsetMap& offsets_;
+  DiagSink& sink_;
+  size_t errors_ = 0;
+  size_t last_line_ = 0;
+};
+
+class Builder {
+ public:
+  Builder(FileId file, const OffsetMap& offsets, DiagSink& sink) : file_(file), offsets_(offsets), sink_(sink) {}
+
+  SourceRange Range(antlr4::ParserRuleContext* ctx) const {
+    uint32_t start = offsets_.Byte(ctx->getStart()->getStartIndex());
+    antlr4::Token* stop = ctx->getStop();
+    uint32_t end = stop ? offsets_.Byte(stop->getStopIndex() + 1) : start;
+    return {file_, start, end > start ? end - start : 0};
+  }
+  SourceRange Range(antlr4::Token* token) const {
+    uint32_t start = offsets_.Byte(token->getStartIndex());
+    uint32_t end = offsets_.Byte(token->getStopIndex() + 1);
+    return {file_, start, end > start ? end - start : 0};
+  }
+
+  std::string Unquote(antlr4::Token* token) {
+    std::string raw = token->getText();
+    std::string out;
+    out.reserve(raw.size());
+    for (size_t i = 1; i + 1 < raw.size(); ++i) {
+      char c = raw[i];
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      char next = raw[++i];
+      switch (next) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        default: {
+          SourceRange r = Range(token);
+          r.offset += static_cast<uint32_t>(i - 1);
+          r.length = 2;
+          sink_.Report(DiagKind::kInvalidString, r, fmt::format("unknown escape sequence `\\{}` in string", next))
+              .help = "the escapes are \\\" \\\\ \\n \\t \\r";
+          out += next;
+        }
+      }
+    }
+    return out;
+  }
+
+  void BuildBody(const std::vector<TopoParser::ItemContext*>& items, ast::Body& body) {
+    for (auto* item : items) {
+      if (auto* imp = item->importDecl()) {
+        ast::Import i;
+        i.path = Unquote(imp->STRING()->getSymbol());
+        i.path_range = Range(imp->STRING()->getSymbol());
+        i.range = Range(imp);
+        body.imports.push_back(std::move(i));
+      } else if (auto* p = item->paramDecl()) {
+        body.params.push_back(BuildParam(p));
+      } else if (auto* r = item->sgRule()) {
+        body.rules.push_back(BuildRule(r));
+      } else if (auto* a = item->attribute()) {
+        body.attributes.push_back(BuildAttribute(a));
+      } else if (auto* b = item->block()) {
+        body.blocks.push_back(BuildBlock(b));
+      }
+    }
+  }
+
+  ast::Param BuildParam(TopoParser::ParamDeclContext* ctx) {
+    ast::Param p;
+    p.name = ctx->name->getText();
+    p.name_range = Range(ctx->name);
+    if (auto* t = ctx->typeName()) {
+      p.type = t->getText();
+      p.type_range = Range(t);
+    }
+    if (auto* v = ctx->value()) {
+      p.has_default = true;
+      p.default_value = BuildValue(v);
+    }
+    for (auto* a : ctx->attribute()) p.attributes.push_back(BuildAttribute(a));
+    p.range = Range(ctx);
+    return p;
+  }
+
+  ast::Rule BuildRule(TopoParser::SgRuleContext* ctx) {
+    ast::Rule r;
+    r.protocol = ctx->protocol->getText();
+    r.protocol_range = Range(ctx->protocol);
+    r.direction = ctx->direction->getType() == TopoLexer::FROM ? ast::Rule::Direction::kIngress
+                                                               : ast::Rule::Direction::kEgress;
+    if (auto* ports = ctx->portList()) {
+      for (auto* pr : ports->portRange()) {
+        ast::PortRange range;
+        range.range = Range(pr);
+        auto numbers = pr->NUMBER();
+        range.from = ParsePort(numbers[0]->getSymbol());
+        range.to = numbers.size() > 1 ? ParsePort(numbers[1]->getSymbol()) : range.from;
+        r.ports.push_back(range);
+      }
+    }
+    for (auto* peer : ctx->peer()) {
+      ast::Value v;
+      if (peer->STRING()) {
+        v.kind = ast::Value::Kind::kString;
+        v.text = Unquote(peer->STRING()->getSymbol());
+      } else if (peer->CIDR()) {
+        v.kind = ast::Value::Kind::kCidr;
+        v.text = peer->CIDR()->getText();
+      } else {
+        v = BuildReference(peer->reference());
+      }
+      v.range = Range(peer);
+      r.peers.push_back(std::move(v));
+    }
+    if (auto* note = ctx->ruleNote()) r.description = Unquote(note->STRING()->getSymbol());
+    r.range = Range(ctx);
+    return r;
+  }
+
+  // Ports are checked for range in the schema pass; here only "is it a whole number".
+  int ParsePort(antlr4::Token* token) {
+    std::string text = token->getText();
+    if (text.find('.') != std::string::npos || text.size() > 6) return -1;
+    return std::stoi(text);
+  }
+
+  ast::Attribute BuildAttribute(TopoParser::AttributeContext* ctx) {
+    ast::Attribute a;
+    a.key = ctx->key->getText();
+    a.key_range = Range(ctx->key);
+    a.value = BuildValue(ctx->value());
+    a.range = Range(ctx);
+    return a;
+  }
+
+  ast::Block BuildBlock(TopoParser::BlockContext* ctx) {
+    ast::Block b;
+    b.kind = ctx->kind->getText();
+    b.kind_range = Range(ctx->kind);
+    b.header_range = b.kind_range;
+    if (auto* label = ctx->label()) {
+      b.has_label = true;
+      b.label_range = Range(label);
+      if (label->STRING()) {
+        b.label_is_string = true;
+        b.label = Unquote(label->STRING()->getSymbol());
+      } else {
+        b.label = label->getText();
+      }
+      b.header_range.length = b.label_range.end() - b.kind_range.offset;
+    }
+    if (auto* ref = ctx->reference()) {
+      b.has_in = true;
+      b.in = BuildReference(ref);
+    }
+    BuildBody(ctx->item(), b.body);
+    b.range = Range(ctx);
+    return b;
+  }
+
+  ast::Value BuildReference(TopoParser::ReferenceContext* ctx) {
+    ast::Value v;
+    v.kind = ast::Value::Kind::kReference;
+    for (auto* child : ctx->children) {
+      auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+      if (terminal == nullptr) continue;
+      antlr4::Token* token = terminal->getSymbol();
+      if (token->getType() == TopoLexer::IDENT) {
+        v.path.push_back(token->getText());
+      } else if (token->getType() == TopoLexer::STRING) {
+        v.path.push_back(Unquote(token));
+      } else {
+        continue;
+      }
+      v.path_ranges.push_back(Range(token));
+    }
+    v.range = Range(ctx);
+    return v;
+  }
+
+  ast::Value BuildValue(TopoParser::ValueContext* ctx) {
+    ast::Value v;
+    v.range = Range(ctx);
+    if (auto* s = dynamic_cast<TopoParser::StringValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kString;
+      v.text = Unquote(s->STRING()->getSymbol());
+    } else if (auto* n = dynamic_cast<TopoParser::NumberValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kNumber;
+      v.text = n->getText();
+    } else if (auto* c = dynamic_cast<TopoParser::CidrValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kCidr;
+      v.text = c->getText();
+    } else if (auto* b = dynamic_cast<TopoParser::BoolValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kBool;
+      v.boolean = b->KW_TRUE() != nullptr;
+    } else if (dynamic_cast<TopoParser::NullValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kNull;
+    } else if (auto* l = dynamic_cast<TopoParser::ListValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kList;
+      for (auto* item : l->value()) v.items.push_back(BuildValue(item));
+    } else if (auto* m = dynamic_cast<TopoParser::MapValueContext*>(ctx)) {
+      v.kind = ast::Value::Kind::kMap;
+      for (auto* entry : m->mapEntry()) {
+        std::string key = entry->IDENT() ? entry->IDENT()->getText() : Unquote(entry->STRING()->getSymbol());
+        v.key_ranges.push_back(entry->IDENT() ? Range(entry->IDENT()->getSymbol()) : Range(entry->STRING()->getSymbol()));
+        v.entries.emplace_back(std::move(key), BuildValue(entry->value()));
+      }
+    } else if (auto* r = dynamic_cast<TopoParser::RefValueContext*>(ctx)) {
+      v = BuildReference(r->reference());
+    }
+    return v;
+  }
+
+ private:
+  FileId file_;
+  const OffsetMap& offsets_;
+  DiagSink& sink_;
+};
+
+// Lexical problems and nesting depth, found on the token stream before parsing so that the
+// parser sees only input it can describe well (and cannot recurse without bound).
+bool CheckTokens(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMap& offsets, DiagSink& sink) {
+  bool ok = true;
+  int depth = 0;
+  size_t last_line = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    size_t type = token->getType();
+    uint32_t start = offsets.Byte(token->getStartIndex());
+    uint32_t end = offsets.Byte(token->getStopIndex() + 1);
+    SourceRange range{file, start, end > start ? end - start : 1};
+    if (type == TopoLexer::ERROR_CHAR || type == TopoLexer::UNTERMINATED_STRING) {
+      ok = false;
+      if (token->getLine() == last_line) continue;
+      last_line = token->getLine();
+      if (type == TopoLexer::ERROR_CHAR) {
+        sink.Report(DiagKind::kInvalidCharacter, range, token->getText());
+      } else {
+        sink.Report(DiagKind::kUnterminatedString, range).help = "add the closing `\"`";
+      }
+      continue;
+    }
+    std::string text = type == TopoLexer::EOF ? "" : token->getText();
+    if (text == "{" || text == "[") {
+      if (++depth > kMaxNesting) {
+        sink.Report(DiagKind::kNestingTooDeep, range, kMaxNesting);
+        return false;
+      }
+    } else if (text == "}" || text == "]") {
+      --depth;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+std::unique_ptr<ast::File> ParseFile(const SourceManager& sources, FileId file_id, DiagSink& sink) {
+  const SourceFile& file = sources.file(file_id);
+  long bad = FindInvalidUtf8(file.text());
+  if (bad >= 0) {
+    sink.Report(DiagKind::kInvalidString, SourceRange{file_id, static_cast<uint32_t>(bad), 1},
+                "the file is not valid UTF-8")
+        .help = "save the file as UTF-8";
+    return nullptr;
+  }
+  OffsetMap offsets(file.text());
+  try {
+    antlr4::ANTLRInputStream input(file.text());
+    TopoLexer lexer(&input);
+    lexer.removeErrorListeners();
+    antlr4::CommonTokenStream tokens(&lexer);
+    tokens.fill();
+    if (!CheckTokens(tokens, file_id, offsets, sink)) return nullptr;
+
+    TopoParser parser(&tokens);
+    parser.removeErrorListeners();
+    // Fast path: SLL prediction, bail on the first error. Correct input almost always parses
+    // here; only on failure do we pay for full LL with error recovery and reporting.
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    TopoParser::FileContext* tree = nullptr;
+    try {
+      tree = parser.file();
+    } catch (const antlr4::ParseCancellationException&) {
+      tree = nullptr;
+    }
+    if (tree == nullptr) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+      SyntaxListener listener(sources, file_id, offsets, sink);
+      parser.addErrorListener(&listener);
+      tree = parser.file();
+      if (listener.errors() > 0) return nullptr;
+    }
+    auto result = std::make_unique<ast::File>();
+    result->id = file_id;
+    Builder builder(file_id, offsets, sink);
+    builder.BuildBody(tree->item(), result->body);
+    return result;
+  } catch (const std::exception& e) {
+    sink.Report(DiagKind::kSyntaxError, SourceRange{file_id, 0, 0}, std::string("cannot parse the file: ") + e.what());
+    return nullptr;
+  }
+}
+
+}  // namespace topo::parse

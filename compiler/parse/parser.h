@@ -1,0 +1,18 @@
+#pragma once
+// Turns the text of one .topo file into an AST. The only code that sees ANTLR.
+// Reports: T0101 syntax errors (translated, no grammar token names), T0102 stray characters,
+// T0103 unterminated strings, T0107 nesting too deep, T0109 bad escapes or invalid UTF-8.
+// A file with syntax errors yields no AST (nullptr), so later stages see only well-formed input.
+#include <memory>
+
+#include "ast/ast.h"
+#include "base/source.h"
+#include "diag/sink.h"
+
+namespace topo::parse {
+
+constexpr int kMaxNesting = 64;
+
+std::unique_ptr<ast::File> ParseFile(const SourceManager& sources, FileId file, DiagSink& sink);
+
+}  // namespace topo::parse

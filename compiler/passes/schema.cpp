@@ -1,0 +1,325 @@
+#include "passes/schema.h"
+
+#include <cmath>
+#include <set>
+
+#include "base/cidr.h"
+#include "base/strings.h"
+
+namespace topo::passes {
+
+namespace {
+
+using facts::Type;
+using ir::Value;
+
+class SchemaChecker {
+ public:
+  SchemaChecker(const ir::Model& model, const facts::Catalog& catalog, DiagSink& sink)
+      : model_(model), catalog_(catalog), sink_(sink) {}
+
+  void Run() {
+    for (const auto& r : model_.resources) {
+      if (r.schema == nullptr) continue;
+      CheckResource(r);
+    }
+    for (const auto& p : model_.params) {
+      if (p.has_default && !p.secret) {
+        auto type = facts::ParseType(p.type);
+        if (type) CheckValue(p.default_value, *type, "param." + p.name, nullptr);
+      }
+    }
+  }
+
+ private:
+  void CheckResource(const ir::Resource& r) {
+    const facts::Kind& kind = *r.schema;
+    std::string what = fmt::format("{} `{}`", kind.name, r.name);
+    std::set<std::string> given;
+    for (const auto& a : r.attributes) {
+      given.insert(a.name);
+      const facts::Attribute* schema = kind.FindAttribute(a.name);
+      if (schema == nullptr) {
+        auto it = catalog_.implicit_attributes().find(a.name);
+        if (it != catalog_.implicit_attributes().end()) schema = &it->second;
+      }
+      if (schema == nullptr) {
+        ReportUnknownAttribute(a, "a " + kind.name, kind.attributes);
+        continue;
+      }
+      bool secret = std::find(kind.secret_attrs.begin(), kind.secret_attrs.end(), a.name) != kind.secret_attrs.end();
+      CheckAttribute(a, *schema, secret);
+    }
+    for (const auto& [name, attr] : kind.attributes) {
+      if (attr.required && !given.count(name)) {
+        Diagnostic& d = sink_.Report(DiagKind::kMissingAttribute, r.name_range, kind.name, r.name, name);
+        d.help = fmt::format("add `{} = ...` ({}{})", name, attr.type.Describe(),
+                             attr.doc.empty() ? "" : ": " + attr.doc);
+      }
+    }
+    CheckBlocks(r.blocks, kind.blocks, what);
+    for (const auto& rule : r.rules) {
+      if (rule.group != ir::kNoResource || rule.self) continue;
+      std::string error;
+      if (!ParseCidr(rule.cidr, error)) sink_.Report(DiagKind::kInvalidCidr, rule.peer_range, rule.cidr, error);
+    }
+  }
+
+  void CheckBlocks(const std::vector<ir::Block>& blocks, const std::map<std::string, facts::BlockSchema>& schemas,
+                   const std::string& owner) {
+    std::map<std::string, const ir::Block*> first;
+    for (const auto& b : blocks) {
+      auto it = schemas.find(b.type);
+      if (it == schemas.end()) continue;  // reported by the resolver
+      const facts::BlockSchema& schema = it->second;
+      if (!schema.multiple) {
+        auto [seen, inserted] = first.emplace(b.type, &b);
+        if (!inserted) {
+          Diagnostic& d = sink_.Report(DiagKind::kRepeatedBlock, Head(b), owner, b.type);
+          d.labels.push_back({Head(*seen->second), "first one here"});
+        }
+      }
+      if (schema.label == "required" && b.label.empty()) {
+        sink_.Report(DiagKind::kBadLabel, Head(b), fmt::format("a `{}` block needs a name", b.type)).help =
+            fmt::format("write `{} NAME {{ ... }}`", b.type);
+      } else if (schema.label == "none" && !b.label.empty()) {
+        sink_.Report(DiagKind::kBadLabel, Head(b), fmt::format("a `{}` block takes no name", b.type)).help =
+            fmt::format("write `{} {{ ... }}`", b.type);
+      }
+      std::set<std::string> given;
+      for (const auto& a : b.attributes) {
+        given.insert(a.name);
+        auto attr = schema.attributes.find(a.name);
+        if (attr == schema.attributes.end()) {
+          ReportUnknownAttribute(a, fmt::format("a `{}` block", b.type), schema.attributes);
+          continue;
+        }
+        CheckAttribute(a, attr->second, false);
+      }
+      for (const auto& [name, attr] : schema.attributes) {
+        if (attr.required && !given.count(name)) {
+          Diagnostic& d = sink_.Report(DiagKind::kMissingAttribute, Head(b), b.type, b.label.empty() ? b.type : b.label, name);
+          d.help = fmt::format("add `{} = ...` ({})", name, attr.type.Describe());
+        }
+      }
+      for (const auto& inner : b.blocks) {
+        if (!schema.blocks.count(inner.type)) {
+          std::vector<std::string> names;
+          for (const auto& [n, s] : schema.blocks) names.push_back(n);
+          std::string close = ClosestMatch(inner.type, names);
+          sink_.Report(DiagKind::kUnknownBlock, Head(inner), fmt::format("a `{}` block", b.type), inner.type,
+                       close.empty() ? std::string() : "; did you mean `" + close + "`?");
+        }
+      }
+      CheckBlocks(b.blocks, schema.blocks, fmt::format("`{}`", b.type));
+    }
+  }
+
+  static SourceRange Head(const ir::Block& b) {
+    SourceRange r = b.range;
+    r.length = static_cast<uint32_t>(b.type.size());
+    return r;
+  }
+
+  void ReportUnknownAttribute(const ir::Attribute& a, const std::string& owner,
+                              const std::map<std::string, facts::Attribute>& known) {
+    std::vector<std::string> names;
+    for (const auto& [n, s] : known) names.push_back(n);
+    for (const auto& [n, s] : catalog_.implicit_attributes()) names.push_back(n);
+    std::string close = ClosestMatch(a.name, names);
+    Diagnostic& d = sink_.Report(DiagKind::kUnknownAttribute, a.name_range, owner, a.name,
+                                 close.empty() ? std::string() : "; did you mean `" + close + "`?");
+    if (close.empty() && !known.empty() && known.size() <= 12) {
+      std::vector<std::string> quoted;
+      for (const auto& [n, s] : known) quoted.push_back("`" + n + "`");
+      d.notes.push_back(owner + " takes " + Join(quoted, ", "));
+    }
+  }
+
+  void CheckAttribute(const ir::Attribute& a, const facts::Attribute& schema, bool secret) {
+    const Value& v = a.value;
+    if (secret || schema.type.kind == Type::Kind::kSecret) {
+      if (v.kind == Value::Kind::kString || v.kind == Value::Kind::kNumber) {
+        Diagnostic& d = sink_.Report(DiagKind::kSecretLiteral, v.range, a.name);
+        d.help = "declare `param NAME : secret` and write `" + a.name + " = param.NAME`";
+        return;
+      }
+      if (v.kind == Value::Kind::kParam) {
+        const ir::Param* p = model_.FindParam(v.text);
+        if (p != nullptr && !p->secret) {
+          Diagnostic& d = sink_.Report(DiagKind::kWrongType, v.range, a.name, "a secret parameter",
+                                       fmt::format("parameter `{}` of type {}", p->name, p->type));
+          d.help = fmt::format("declare it as `param {} : secret`", p->name);
+        }
+        return;
+      }
+      if (schema.type.kind == Type::Kind::kSecret) {
+        if (v.kind == Value::Kind::kRef) return;  // e.g. a Secrets Manager secret's value
+        sink_.Report(DiagKind::kWrongType, v.range, a.name, "a secret parameter", Describe(v));
+        return;
+      }
+    }
+    CheckValue(v, schema.type, a.name, &schema);
+  }
+
+  void CheckValue(const Value& v, const Type& type, const std::string& name, const facts::Attribute* schema) {
+    if (v.kind == Value::Kind::kNull || type.kind == Type::Kind::kAny) {
+      if (type.kind == Type::Kind::kAny) CheckAnyRefs(v);
+      return;
+    }
+    if (v.kind == Value::Kind::kParam) return CheckParam(v, type, name);
+    // A read of another resource's attribute is a value known at deploy time.
+    if (v.kind == Value::Kind::kRef && !v.path.empty()) {
+      if (type.kind == Type::Kind::kRef || type.kind == Type::Kind::kList || type.kind == Type::Kind::kMap ||
+          type.kind == Type::Kind::kBool) {
+        Mismatch(v, type, name);
+      }
+      return;
+    }
+    switch (type.kind) {
+      case Type::Kind::kString:
+        if (v.kind != Value::Kind::kString || v.is_cidr_literal) return Mismatch(v, type, name);
+        if (schema != nullptr) CheckAllowed(v, *schema, name);
+        return;
+      case Type::Kind::kSecret:
+        return Mismatch(v, type, name);
+      case Type::Kind::kNumber:
+      case Type::Kind::kInt:
+      case Type::Kind::kPort: {
+        if (v.kind != Value::Kind::kNumber) return Mismatch(v, type, name);
+        bool whole = std::floor(v.number) == v.number;
+        if (type.kind != Type::Kind::kNumber && !whole) return Mismatch(v, type, name);
+        double lo = type.kind == Type::Kind::kPort ? 0 : -1e300, hi = type.kind == Type::Kind::kPort ? 65535 : 1e300;
+        if (schema != nullptr && schema->min) lo = *schema->min;
+        if (schema != nullptr && schema->max) hi = *schema->max;
+        if (v.number < lo || v.number > hi) {
+          std::string bounds = type.kind == Type::Kind::kPort && !(schema && (schema->min || schema->max))
+                                   ? "a port from 0 to 65535"
+                                   : fmt::format("between {} and {}", lo, hi);
+          if (lo == -1e300) bounds = fmt::format("at most {}", hi);
+          if (hi == 1e300) bounds = fmt::format("at least {}", lo);
+          sink_.Report(DiagKind::kNumberOutOfRange, v.range, name, bounds, v.text);
+        }
+        if (schema != nullptr) CheckAllowed(v, *schema, name);
+        return;
+      }
+      case Type::Kind::kBool:
+        if (v.kind != Value::Kind::kBool) return Mismatch(v, type, name);
+        return;
+      case Type::Kind::kCidr: {
+        if (v.kind != Value::Kind::kString) return Mismatch(v, type, name);
+        std::string error;
+        if (!ParseCidr(v.text, error)) sink_.Report(DiagKind::kInvalidCidr, v.range, v.text, error);
+        return;
+      }
+      case Type::Kind::kList:
+        if (v.kind != Value::Kind::kList) return Mismatch(v, type, name);
+        for (const auto& item : v.items) CheckValue(item, *type.element, name, nullptr);
+        if (schema != nullptr && !schema->values.empty()) {
+          for (const auto& item : v.items) CheckAllowed(item, *schema, name);
+        }
+        return;
+      case Type::Kind::kMap:
+        if (v.kind != Value::Kind::kMap) return Mismatch(v, type, name);
+        for (const auto& [k, item] : v.entries) CheckValue(item, *type.element, name, nullptr);
+        return;
+      case Type::Kind::kRef: {
+        if (v.kind != Value::Kind::kRef) return Mismatch(v, type, name);
+        const ir::Resource& target = model_.at(v.target);
+        if (!type.ref_kinds.empty() &&
+            std::find(type.ref_kinds.begin(), type.ref_kinds.end(), target.kind) == type.ref_kinds.end()) {
+          Diagnostic& d = sink_.Report(DiagKind::kWrongReferenceKind, v.range, name, type.Describe(),
+                                       target.kind + "." + target.name, "a " + target.kind);
+          d.labels.push_back({target.name_range, "declared here"});
+        }
+        return;
+      }
+      case Type::Kind::kAny:
+        return;
+    }
+  }
+
+  void CheckAnyRefs(const Value& v) { (void)v; }
+
+  void CheckParam(const Value& v, const Type& type, const std::string& name) {
+    const ir::Param* p = model_.FindParam(v.text);
+    if (p == nullptr) return;
+    auto param_type = facts::ParseType(p->type);
+    if (!param_type) return;
+    auto base = [](const Type& t) {
+      switch (t.kind) {
+        case Type::Kind::kInt:
+        case Type::Kind::kPort:
+        case Type::Kind::kNumber: return 1;
+        case Type::Kind::kCidr:
+        case Type::Kind::kString:
+        case Type::Kind::kSecret: return 2;
+        case Type::Kind::kBool: return 3;
+        case Type::Kind::kList: return 4;
+        case Type::Kind::kMap: return 5;
+        case Type::Kind::kRef: return 6;
+        case Type::Kind::kAny: return 0;
+      }
+      return 0;
+    };
+    int want = base(type), have = base(*param_type);
+    if (want == 0 || have == 0 || want == have) return;
+    sink_.Report(DiagKind::kWrongType, v.range, name, type.Describe(),
+                 fmt::format("parameter `{}` of type {}", p->name, p->type));
+  }
+
+  void CheckAllowed(const Value& v, const facts::Attribute& schema, const std::string& name) {
+    if (schema.values.empty()) return;
+    std::string text = v.kind == Value::Kind::kString ? v.text : v.text;
+    if (std::find(schema.values.begin(), schema.values.end(), text) != schema.values.end()) return;
+    std::string close = ClosestMatch(text, schema.values);
+    std::vector<std::string> quoted;
+    for (const auto& value : schema.values) quoted.push_back("\"" + value + "\"");
+    Diagnostic& d = sink_.Report(DiagKind::kValueNotAllowed, v.range, name,
+                                 v.kind == Value::Kind::kString ? "\"" + text + "\"" : text,
+                                 close.empty() ? std::string() : "; did you mean \"" + close + "\"?");
+    if (quoted.size() <= 16) d.notes.push_back("allowed values: " + Join(quoted, ", "));
+  }
+
+  std::string Describe(const Value& v) const {
+    switch (v.kind) {
+      case Value::Kind::kNull: return "null";
+      case Value::Kind::kBool: return v.boolean ? "`true`" : "`false`";
+      case Value::Kind::kNumber: return "the number " + v.text;
+      case Value::Kind::kString: return v.is_cidr_literal ? "the CIDR block " + v.text : "a string";
+      case Value::Kind::kList: return "a list";
+      case Value::Kind::kMap: return "a map";
+      case Value::Kind::kRef: {
+        const ir::Resource& t = model_.at(v.target);
+        if (!v.path.empty()) return fmt::format("attribute `{}` of {} `{}`", Join(v.path, "."), t.kind, t.name);
+        return fmt::format("a reference to {} `{}`", t.kind, t.name);
+      }
+      case Value::Kind::kParam: return "parameter `" + v.text + "`";
+    }
+    return "a value";
+  }
+
+  void Mismatch(const Value& v, const Type& type, const std::string& name) {
+    Diagnostic& d = sink_.Report(DiagKind::kWrongType, v.range, name, type.Describe(), Describe(v));
+    if (type.kind == Type::Kind::kString && v.kind == Value::Kind::kNumber) d.help = "quote it: \"" + v.text + "\"";
+    if (type.kind == Type::Kind::kList && v.kind != Value::Kind::kList) d.help = "wrap it in a list: [ ... ]";
+    if (type.kind == Type::Kind::kRef && v.kind == Value::Kind::kString && !type.ref_kinds.empty()) {
+      d.help = fmt::format("refer to the resource by name, e.g. `{}.NAME`", type.ref_kinds.front());
+    }
+    if (type.kind == Type::Kind::kBool && v.kind == Value::Kind::kString && (v.text == "true" || v.text == "false")) {
+      d.help = "write it without quotes: " + v.text;
+    }
+  }
+
+  const ir::Model& model_;
+  const facts::Catalog& catalog_;
+  DiagSink& sink_;
+};
+
+}  // namespace
+
+void CheckSchema(const ir::Model& model, const facts::Catalog& catalog, DiagSink& sink) {
+  SchemaChecker(model, catalog, sink).Run();
+}
+
+}  // namespace topo::passes
