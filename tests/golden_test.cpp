@@ -105,7 +105,9 @@ TEST_P(GoldenTest, MatchesExpected) {
     }
   } else {
     std::string expected = fs::exists(expected_path) ? ReadFile(expected_path) : "";
-    if (fail_case) EXPECT_TRUE(fs::exists(expected_path)) << "a fail_ case needs " << c.name << ".expected.diag";
+    if (fail_case) {
+      EXPECT_TRUE(fs::exists(expected_path)) << "a fail_ case needs " << c.name << ".expected.diag";
+    }
     EXPECT_EQ(expected, r.err) << Diff(expected, r.err);
   }
 
