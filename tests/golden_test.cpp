@@ -3,7 +3,8 @@
 //   NAME.expected.diag         the diagnostics, as `topo check` prints them (no colour)
 //   NAME.expected.TARGET/      the files `topo build --target TARGET` writes, compared one by one
 //   NAME.args                  extra flags for `topo check`
-// A `fail_` case must exit non-zero; any other must exit 0. Every build runs twice: different
+// Every samples/NAME.topo is also a case, named samples/NAME, with its expected files in
+// tests/cases/samples/. A `fail_` case must exit non-zero; any other must exit 0. Every build runs twice: different
 // bytes the second time is a determinism bug. TOPO_UPDATE_GOLDEN=1 rewrites expected files.
 #include <gtest/gtest.h>
 
@@ -46,6 +47,12 @@ std::vector<Case> DiscoverCases() {
     if (it->is_regular_file() && p.extension() == ".topo") {
       cases.push_back({rel.substr(0, rel.size() - 5), rel, false});
     }
+  }
+  // Every sample is a case too: its expected outputs live in tests/cases/samples/.
+  for (const auto& e : fs::directory_iterator(std::string(TOPO_SOURCE_DIR) + "/samples")) {
+    if (e.path().extension() != ".topo") continue;
+    std::string stem = e.path().stem().string();
+    cases.push_back({"samples/" + stem, "../../samples/" + stem + ".topo", false});
   }
   std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
   return cases;
@@ -113,6 +120,7 @@ TEST_P(GoldenTest, MatchesExpected) {
 
   // Outputs: NAME.expected.TARGET/ directories.
   fs::path case_dir = fs::path(kCasesDir + "/" + c.name).parent_path();
+  if (!fs::exists(case_dir)) return;
   std::string stem = fs::path(c.name).filename().string() + ".expected.";
   for (const auto& entry : fs::directory_iterator(case_dir)) {
     std::string file = entry.path().filename().string();

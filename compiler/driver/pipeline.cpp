@@ -1,6 +1,10 @@
 #include "driver/pipeline.h"
 
+#include "emit/cfn/cfn.h"
+#include "emit/docs/docs.h"
+#include "emit/hcl/hcl.h"
 #include "emit/ir_json/ir_json.h"
+#include "emit/runbook/runbook.h"
 #include "passes/cycles.h"
 #include "passes/schema.h"
 #include "resolve/resolver.h"
@@ -42,10 +46,15 @@ const Target* FindTarget(const std::string& name) {
   return nullptr;
 }
 
-OutputFiles Emit(Compilation& c, const std::string& target) {
-  OutputFiles out;
-  if (target == "ir-json") out["topology.ir.json"] = emit::EmitIrJson(c.model, c.sources);
-  return out;
+OutputFiles Emit(Compilation& c, const std::string& target, const facts::Catalog& catalog) {
+  std::vector<Diagnostic> findings = c.sink.Sorted();
+  emit::EmitContext context{c.model, catalog, c.sources, findings};
+  if (target == "ir-json") return {{"topology.ir.json", emit::EmitIrJson(c.model, c.sources)}};
+  if (target == "hcl") return emit::EmitHcl(context, c.sink);
+  if (target == "cfn") return emit::EmitCfn(context, c.sink);
+  if (target == "runbook") return emit::EmitRunbook(context, c.sink);
+  if (target == "docs") return emit::EmitDocs(context, c.sink);
+  return {};
 }
 
 }  // namespace topo::driver

@@ -8,6 +8,7 @@
 
 #include "base/source.h"
 #include "diag/sink.h"
+#include "emit/output.h"
 #include "facts/catalog.h"
 #include "ir/model.h"
 #include "resolve/imports.h"
@@ -37,10 +38,11 @@ const std::vector<Target>& Targets();
 const Target* FindTarget(const std::string& name);
 
 // Relative path -> contents.
-using OutputFiles = std::map<std::string, std::string>;
+using OutputFiles = emit::OutputFiles;
 
 // Emits one target. Only call on a compilation without errors. Emitters may add diagnostics
 // (warnings such as "no Terraform resource for this kind").
-OutputFiles Emit(Compilation& compilation, const std::string& target);
+OutputFiles Emit(Compilation& compilation, const std::string& target,
+                 const facts::Catalog& catalog = facts::Catalog::Builtin());
 
 }  // namespace topo::driver
