@@ -91,6 +91,16 @@ TEST(RobustnessTest, DamagedSamplesNeverCrashOrHang) {
   fs::remove_all(dir);
 }
 
+// Inputs the fuzzer once broke topo with (tests/fuzz/regressions/) must stay fixed.
+TEST(RobustnessTest, FuzzRegressionsStayFixed) {
+  std::string dir = kRoot + "/tests/fuzz/regressions";
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().filename().string()[0] == '.') continue;
+    RunResult r = RunTopo({"check", "--color", "never", e.path().string()}, kRoot, 30);
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 2) << e.path() << " exited " << r.exit_code;
+  }
+}
+
 TEST(RobustnessTest, UnreadableInputExitsTwo) {
   RunResult r = RunTopo({"check", "no/such/file.topo"}, kRoot);
   EXPECT_EQ(r.exit_code, 2);

@@ -66,7 +66,7 @@ int ExitCode(const driver::Compilation& c, const CommonOptions& options) {
 void AddCommon(CLI::App* app, CommonOptions& options) {
   app->add_option("files", options.files, ".topo files to compile (what they import is loaded too)")
       ->required()
-      ->type_name("FILE...");
+      ->type_name("FILE");
   app->add_option("--format", options.format, "how diagnostics are printed: text (stderr) or json (stdout)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
