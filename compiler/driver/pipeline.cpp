@@ -1,5 +1,7 @@
 #include "driver/pipeline.h"
 
+#include <chrono>
+
 #include "emit/cfn/cfn.h"
 #include "emit/docs/docs.h"
 #include "emit/hcl/hcl.h"
@@ -14,17 +16,25 @@ namespace topo::driver {
 std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, const resolve::FileReader& reader,
                                      const facts::Catalog& catalog) {
   auto c = std::make_unique<Compilation>();
+  auto lap = std::chrono::steady_clock::now();
+  auto record = [&](const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    c->timings.push_back({stage, std::chrono::duration<double>(now - lap).count()});
+    lap = now;
+  };
   c->program = resolve::LoadProgram(files, reader, c->sources, c->sink);
   c->unreadable_input = c->program.unreadable_root;
-  // Resolve even when some file had syntax errors: the other files' mistakes are still worth
-  // reporting. References into a file that failed to parse then show up as unknown names, so
-  // name errors are only kept when parsing succeeded everywhere.
+  record("parse");
+  // A program with syntax or import errors stops here: references into a file that failed to
+  // parse would only add a cascade of unknown names.
   bool parsed_cleanly = !c->sink.has_errors();
   if (!parsed_cleanly) return c;
   c->model = resolve::Resolve(c->program.view(), catalog, c->sink);
+  record("resolve");
   // Pass order. Each pass reports and keeps going; they skip what earlier ones found broken.
   passes::CheckSchema(c->model, catalog, c->sink);
   passes::CheckCycles(c->model, c->sink);
+  record("passes");
   return c;
 }
 

@@ -15,12 +15,18 @@
 
 namespace topo::driver {
 
+struct StageTime {
+  std::string stage;  // parse, resolve, passes
+  double seconds = 0;
+};
+
 struct Compilation {
   SourceManager sources;
   DiagSink sink;
   resolve::Program program;
   ir::Model model;
   bool unreadable_input = false;  // a file named by the user could not be read (exit 2)
+  std::vector<StageTime> timings;
 };
 
 // Parses, resolves and checks `files` (and what they import).
