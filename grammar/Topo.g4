@@ -47,7 +47,10 @@ value       : STRING                                  # stringValue
             ;
 mapEntry    : (IDENT | STRING) ('=' | ':') value ;
 
-reference   : IDENT ('.' (IDENT | STRING))+ ;
+// vpc.main, vpc.main.id, param.domain, account.prod.iam_role.admin, ses_domain."mail.example.com"
+// Keywords are fine after a dot (`param.x`, `x.to`): references are read by position.
+reference   : (IDENT | PARAM) ('.' segment)+ ;
+segment     : IDENT | STRING | PARAM | IN | FROM | TO | ALLOW | IMPORT ;
 
 IMPORT  : 'import' ;
 PARAM   : 'param' ;

@@ -315,19 +315,12 @@ class Builder {
   ast::Value BuildReference(TopoParser::ReferenceContext* ctx) {
     ast::Value v;
     v.kind = ast::Value::Kind::kReference;
-    for (auto* child : ctx->children) {
-      auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
-      if (terminal == nullptr) continue;
-      antlr4::Token* token = terminal->getSymbol();
-      if (token->getType() == TopoLexer::IDENT) {
-        v.path.push_back(token->getText());
-      } else if (token->getType() == TopoLexer::STRING) {
-        v.path.push_back(Unquote(token));
-      } else {
-        continue;
-      }
+    auto add = [&](antlr4::Token* token) {
+      v.path.push_back(token->getType() == TopoLexer::STRING ? Unquote(token) : token->getText());
       v.path_ranges.push_back(Range(token));
-    }
+    };
+    add(ctx->getStart());
+    for (auto* segment : ctx->segment()) add(segment->getStart());
     v.range = Range(ctx);
     return v;
   }
