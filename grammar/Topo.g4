@@ -19,7 +19,7 @@ importDecl  : IMPORT STRING ;
 // param domain : string = "example.com" { description = "..." }
 // param db_password : secret { description = "..." }
 paramDecl   : PARAM name=IDENT (':' typeName)? ('=' value)? ('{' attribute* '}')? ;
-typeName    : IDENT ;
+typeName    : IDENT ('<' typeName '>')? ;   // string, secret, list<string>, map<string>
 
 // kind name [in ref]* { ... }     vpc main { ... }     region "us-east-1" { ... }
 block       : kind=IDENT label? (IN reference)? '{' item* '}' ;
@@ -33,7 +33,7 @@ attribute   : key=IDENT '=' value ;
 sgRule      : ALLOW protocol=IDENT portList? direction=(FROM | TO) peer (',' peer)* ruleNote? ;
 portList    : portRange (',' portRange)* ;
 portRange   : NUMBER ('-' NUMBER)? ;
-peer        : STRING | CIDR | reference ;
+peer        : STRING | CIDR | reference | IDENT ;   // IDENT: `self`
 ruleNote    : STRING ;
 
 value       : STRING                                  # stringValue

@@ -29,6 +29,9 @@ struct Case {
   bool directory = false;
 };
 
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 std::vector<Case> DiscoverCases() {
   std::vector<Case> cases;
   if (!fs::exists(kCasesDir)) return cases;

@@ -34,10 +34,12 @@ bool Cidr::Contains(const Cidr& other) const {
 
 bool Cidr::Overlaps(const Cidr& other) const { return Contains(other) || other.Contains(*this); }
 
-std::optional<Cidr> ParseCidr(const std::string& text, std::string& error) {
+std::optional<Cidr> ParseCidr(const std::string& text, CidrError& error) {
   size_t slash = text.find('/');
   if (slash == std::string::npos) {
-    error = "it has no prefix length (`/16`)";
+    error.message = "it has no prefix length";
+    error.help = "add the prefix length, e.g. `" + (text.find(':') == std::string::npos ? text : std::string("::")) +
+                 "/16` (a single address is `/" + (text.find(':') == std::string::npos ? "32" : "128") + "`)";
     return std::nullopt;
   }
   std::string address = text.substr(0, slash);
@@ -45,24 +47,54 @@ std::optional<Cidr> ParseCidr(const std::string& text, std::string& error) {
   Cidr cidr;
   cidr.v6 = address.find(':') != std::string::npos;
   if (inet_pton(cidr.v6 ? AF_INET6 : AF_INET, address.c_str(), cidr.address.data()) != 1) {
-    error = "`" + address + "` is not an IP" + std::string(cidr.v6 ? "v6" : "v4") + " address";
+    error.message = "`" + address + "` is not an IP" + std::string(cidr.v6 ? "v6" : "v4") + " address";
+    error.length = address.size();
+    if (!cidr.v6) {
+      // Point at the first octet that is out of range, when that is the problem.
+      size_t start = 0;
+      for (int part = 0; part < 4 && start <= address.size(); ++part) {
+        size_t dot = address.find('.', start);
+        std::string octet = address.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        if (!octet.empty() && octet.size() <= 9 && octet.find_first_not_of("0123456789") == std::string::npos &&
+            std::stoul(octet) > 255) {
+          error.message = "the octet `" + octet + "` is larger than 255";
+          error.offset = start;
+          error.length = octet.size();
+          break;
+        }
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+      }
+    }
     return std::nullopt;
   }
-  if (prefix.empty() || prefix.size() > 3 || prefix.find_first_not_of("0123456789") != std::string::npos) {
-    error = "the prefix length `" + prefix + "` is not a number";
+  error.offset = slash + 1;
+  error.length = prefix.size();
+  if (prefix.empty() || prefix.find_first_not_of("0123456789") != std::string::npos) {
+    error.message = "the prefix length `" + prefix + "` is not a number";
+    return std::nullopt;
+  }
+  if (prefix.size() > 3 || std::stoi(prefix) > cidr.bits()) {
+    error.message = "the prefix length " + prefix + " is larger than " + std::to_string(cidr.bits());
     return std::nullopt;
   }
   cidr.prefix = std::stoi(prefix);
-  if (cidr.prefix > cidr.bits()) {
-    error = "the prefix length is at most " + std::to_string(cidr.bits());
-    return std::nullopt;
-  }
   Cidr network = cidr.Network();
   if (network.address != cidr.address) {
-    error = "host bits are set; the block starts at " + network.ToString();
+    error.message = "host bits are set; the block starts at " + network.ToString();
+    error.offset = 0;
+    error.length = 0;
+    error.help = "write `" + network.ToString() + "`";
     return std::nullopt;
   }
   return cidr;
+}
+
+std::optional<Cidr> ParseCidr(const std::string& text, std::string& error) {
+  CidrError e;
+  auto result = ParseCidr(text, e);
+  if (!result) error = e.message;
+  return result;
 }
 
 }  // namespace topo

@@ -21,7 +21,17 @@ struct Cidr {
   bool IsAnywhere() const { return prefix == 0; }  // 0.0.0.0/0 or ::/0
 };
 
-// Parses "10.0.0.0/16" or "::/0". On failure returns nullopt and sets `error`.
+// Why a CIDR block is invalid, and which part of its text is wrong (for the caret).
+struct CidrError {
+  std::string message;
+  std::string help;
+  size_t offset = 0;  // in the text
+  size_t length = 0;  // 0: the whole text
+};
+
+// Parses "10.0.0.0/16" or "::/0". On failure returns nullopt and fills `error`.
+std::optional<Cidr> ParseCidr(const std::string& text, CidrError& error);
+// Convenience for callers that need only the message.
 std::optional<Cidr> ParseCidr(const std::string& text, std::string& error);
 
 }  // namespace topo

@@ -15,7 +15,12 @@ SourceFile::SourceFile(std::string path, std::string text)
 LineColumn SourceFile::Locate(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
-  return {line, offset - line_starts_[line - 1] + 1};
+  // Columns count characters (UTF-8 code points), as editors do, not bytes.
+  uint32_t column = 1;
+  for (uint32_t i = line_starts_[line - 1]; i < offset && i < text_.size(); ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
 }
 
 std::string_view SourceFile::Line(uint32_t line) const {
@@ -29,7 +34,11 @@ std::string_view SourceFile::Line(uint32_t line) const {
 
 uint32_t SourceFile::Offset(uint32_t line, uint32_t column) const {
   if (line == 0 || line > line_starts_.size()) return static_cast<uint32_t>(text_.size());
-  uint32_t offset = line_starts_[line - 1] + (column > 0 ? column - 1 : 0);
+  uint32_t offset = line_starts_[line - 1];
+  for (uint32_t c = 1; c < column && offset < text_.size() && text_[offset] != '\n';) {
+    ++offset;
+    if (offset >= text_.size() || (static_cast<unsigned char>(text_[offset]) & 0xC0) != 0x80) ++c;
+  }
   return std::min(offset, static_cast<uint32_t>(text_.size()));
 }
 

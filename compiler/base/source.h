@@ -1,6 +1,6 @@
 #pragma once
 // Source files and positions. A SourceRange is a byte range in one file; line and column are
-// computed on demand from the file's line table (1-based, columns count bytes).
+// computed on demand from the file's line table (1-based; columns count UTF-8 characters).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -23,7 +23,7 @@ struct SourceRange {
 
 struct LineColumn {
   uint32_t line = 0;    // 1-based
-  uint32_t column = 0;  // 1-based, in bytes
+  uint32_t column = 0;  // 1-based, in characters
 };
 
 class SourceFile {
@@ -35,7 +35,7 @@ class SourceFile {
   // The text of 1-based line `line`, without its line break.
   std::string_view Line(uint32_t line) const;
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
-  // Byte offset of 1-based (line, column).
+  // Byte offset of 1-based (line, column in characters).
   uint32_t Offset(uint32_t line, uint32_t column) const;
 
  private:

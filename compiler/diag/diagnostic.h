@@ -41,6 +41,11 @@ struct Diagnostic {
   std::vector<DiagLabel> labels;
   std::string help;          // what to change, optional
   std::vector<std::string> notes;
+  // A finding the source accepts with a reason (`suppress = { T0503 = "reason" }`): kept on
+  // record (SARIF `suppressions`, counted in the text summary) but not printed or counted as a
+  // warning or error.
+  bool suppressed = false;
+  std::string suppression;   // the reason, when suppressed
   std::string code() const { return Info(kind).code; }
 };
 

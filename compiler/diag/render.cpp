@@ -27,12 +27,34 @@ struct Style {
   }
 };
 
-// Tabs are shown as one space so carets line up.
-std::string Printable(std::string_view line) {
-  std::string out(line);
-  std::replace(out.begin(), out.end(), '\t', ' ');
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+// How a piece of a source line is shown: tabs and control characters as one space, bytes that
+// are not valid UTF-8 as `\xHH`, so a caret line can be measured in characters.
+struct Shown {
+  std::string text;
+  size_t width = 0;  // in characters
+};
+
+Shown Show(std::string_view bytes) {
+  Shown out;
+  size_t i = 0;
+  while (i < bytes.size()) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = n > 0 && i + n <= bytes.size();
+    for (size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    if (!valid) {
+      out.text += fmt::format("\\x{:02X}", c);
+      out.width += 4;
+      ++i;
+      continue;
+    }
+    if (n == 1) {
+      out.text += c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c);
+    } else {
+      out.text.append(bytes.data() + i, n);
+    }
+    ++out.width;
+    i += n;
   }
   return out;
 }
@@ -42,13 +64,23 @@ void RenderSnippet(std::string& out, const SourceManager& sources, const SourceR
                    const std::string& text, size_t gutter, const Style& style) {
   const SourceFile& file = sources.file(range.file);
   LineColumn start = file.Locate(range.offset);
-  std::string line = Printable(file.Line(start.line));
-  size_t column = start.column - 1;
-  size_t width = std::max<size_t>(1, range.length);
-  if (column > line.size()) column = line.size();
-  width = std::min(width, std::max<size_t>(1, line.size() > column ? line.size() - column : 1));
-  out += fmt::format("{}{:>{}} |{} {}\n", style.blue(), start.line, gutter, style.reset(), line);
-  out += fmt::format("{}{:>{}} |{} {}{}{}{}{}\n", style.blue(), "", gutter, style.reset(), std::string(column, ' '),
+  std::string_view line = file.Line(start.line);
+  size_t line_start = range.offset - (start.column > 0 ? 0 : 0);
+  // Byte offset of the range within the line.
+  size_t in_line = 0;
+  {
+    const char* base = file.text().data();
+    line_start = static_cast<size_t>(line.data() - base);
+    in_line = range.offset >= line_start ? range.offset - line_start : 0;
+    if (in_line > line.size()) in_line = line.size();
+  }
+  Shown before = Show(line.substr(0, in_line));
+  size_t length = std::min<size_t>(range.length, line.size() - in_line);
+  Shown marked = Show(line.substr(in_line, length));
+  Shown whole = Show(line);
+  size_t width = std::max<size_t>(1, marked.width);
+  out += fmt::format("{}{:>{}} |{} {}\n", style.blue(), start.line, gutter, style.reset(), whole.text);
+  out += fmt::format("{}{:>{}} |{} {}{}{}{}{}\n", style.blue(), "", gutter, style.reset(), std::string(before.width, ' '),
                      mark == '^' ? style.red() : style.blue(), std::string(width, mark), text.empty() ? "" : " " + text,
                      style.reset());
 }
@@ -60,6 +92,7 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceM
   Style style{options.color};
   std::string out;
   for (const Diagnostic& d : diagnostics) {
+    if (d.suppressed) continue;  // on record in JSON and SARIF; the summary line counts them
     std::string where = d.range.valid() ? sources.Describe(d.range) + ": " : "topo: ";
     out += fmt::format("{}{}{}{}[{}]: {}{}\n", style.bold(), where, style.severity(d.severity), SeverityName(d.severity),
                        d.code(), style.reset() + style.bold(), d.message + style.reset());
@@ -116,6 +149,7 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics, const SourceM
     j["labels"] = labels;
     j["help"] = d.help.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.help);
     j["notes"] = d.notes;
+    if (d.suppressed) j["suppression"] = {{"reason", d.suppression}};
     list.push_back(std::move(j));
   }
   nlohmann::ordered_json root;

@@ -1,6 +1,6 @@
 #pragma once
-// Renderings of diagnostic records: compiler-style text for people, JSON for tools.
-// (SARIF lives beside them once the rule catalog exists.)
+// Renderings of diagnostic records: compiler-style text for people, JSON for tools (SARIF is in
+// diag/sarif.h). Suppressed records are left out of the text and kept, marked, in JSON.
 #include <string>
 #include <vector>
 

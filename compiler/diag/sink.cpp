@@ -46,9 +46,21 @@ Diagnostic& DiagSink::Add(Diagnostic d) {
     overflow_ = std::move(d);
     return overflow_;
   }
-  if (d.severity == Severity::kError) ++errors_;
+  if (d.severity == Severity::kError && !d.suppressed) ++errors_;
   diagnostics_.push_back(std::move(d));
   return diagnostics_.back();
+}
+
+void DiagSink::Revise(const std::function<bool(Diagnostic&)>& revise) {
+  std::vector<Diagnostic> kept;
+  kept.reserve(diagnostics_.size());
+  errors_ = 0;
+  for (auto& d : diagnostics_) {
+    if (!revise(d)) continue;
+    if (d.severity == Severity::kError && !d.suppressed) ++errors_;
+    kept.push_back(std::move(d));
+  }
+  diagnostics_ = std::move(kept);
 }
 
 std::vector<Diagnostic> DiagSink::Sorted() const {

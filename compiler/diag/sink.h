@@ -3,6 +3,7 @@
 // what to print and the exit code.
 #include <fmt/format.h>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,10 @@ class DiagSink {
   }
 
   Diagnostic& Add(Diagnostic d);
+
+  // Lets `revise` change each record (severity, suppression) or drop it (return false), then
+  // recounts the errors: suppressed records do not count.
+  void Revise(const std::function<bool(Diagnostic&)>& revise);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   size_t error_count() const { return errors_; }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "base/embedded.h"
+#include "base/strings.h"
 
 namespace topo::facts {
 
@@ -118,7 +119,7 @@ std::string Type::Describe() const {
       std::string out = "a reference to ";
       for (size_t i = 0; i < ref_kinds.size(); ++i) {
         if (i) out += i + 1 == ref_kinds.size() ? " or " : ", ";
-        out += "a " + ref_kinds[i];
+        out += WithArticle(ref_kinds[i]);
       }
       return out;
     }

@@ -59,6 +59,7 @@ struct Rule {
   std::string cidr;                     // peer CIDR, or "" when the peer is a group
   ResourceId group = kNoResource;       // peer security group
   bool self = false;                    // peer is the group itself
+  std::string param;                    // peer CIDR(s) come from this parameter (string or list)
   std::string description;
   SourceRange range;
   SourceRange peer_range;

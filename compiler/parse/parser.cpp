@@ -134,12 +134,53 @@ class SyntaxListener : public antlr4::BaseErrorListener {
       range = {file_, static_cast<uint32_t>(sources_.file(file_).text().size()), 0};
     }
     std::string found = DescribeToken(offending);
+    // The two commonest slips get a precise message: a missing value and a missing `=`.
+    antlr4::Token* previous = nullptr;
+    antlr4::Token* before_previous = nullptr;
+    if (parser != nullptr && offending != nullptr) {
+      auto* stream = parser->getTokenStream();
+      for (ssize_t i = static_cast<ssize_t>(offending->getTokenIndex()) - 1; i >= 0; --i) {
+        antlr4::Token* t = stream->get(static_cast<size_t>(i));
+        if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+        if (previous == nullptr) {
+          previous = t;
+        } else {
+          before_previous = t;
+          break;
+        }
+      }
+    }
+    auto starts_value = [](size_t type) {
+      return type == TopoLexer::STRING || type == TopoLexer::NUMBER || type == TopoLexer::CIDR ||
+             type == TopoLexer::KW_TRUE || type == TopoLexer::KW_FALSE || type == TopoLexer::KW_NULL;
+    };
+    if (previous != nullptr && previous->getText() == "=" && offending->getType() != TopoLexer::IDENT) {
+      SourceRange eq = TokenRange(previous);
+      Diagnostic& d = sink_.Report(DiagKind::kSyntaxError, eq, "expected a value after `=`, found " + found);
+      if (before_previous != nullptr && before_previous->getType() == TopoLexer::IDENT) {
+        d.range_label = "`" + before_previous->getText() + "` needs a value";
+      }
+      return;
+    }
+    if (previous != nullptr && previous->getType() == TopoLexer::IDENT && offending != nullptr &&
+        starts_value(offending->getType())) {
+      Diagnostic& d = sink_.Report(DiagKind::kSyntaxError, range,
+                                   "expected '=' after `" + previous->getText() + "`, found " + found);
+      d.help = "an attribute is written `name = value`";
+      return;
+    }
     std::string message = (no_viable || expected.empty()) ? "unexpected " + found
                                                           : "expected " + expected + ", found " + found;
     Diagnostic& d = sink_.Report(DiagKind::kSyntaxError, range, message);
     if (offending != nullptr && offending->getType() == TopoLexer::IDENT && expected.find("'='") != std::string::npos) {
       d.help = "an attribute is written `name = value`";
     }
+  }
+
+  SourceRange TokenRange(antlr4::Token* token) const {
+    uint32_t start = offsets_.Byte(token->getStartIndex());
+    uint32_t stop = offsets_.Byte(token->getStopIndex() + 1);
+    return {file_, start, stop > start ? stop - start : 1};
   }
 
   size_t errors() const { return errors_; }
@@ -260,6 +301,11 @@ class Builder {
       } else if (peer->CIDR()) {
         v.kind = ast::Value::Kind::kCidr;
         v.text = peer->CIDR()->getText();
+      } else if (peer->IDENT()) {
+        // `self`; any other bare word is reported by the resolver as an unknown peer.
+        v.kind = ast::Value::Kind::kReference;
+        v.path.push_back(peer->IDENT()->getText());
+        v.path_ranges.push_back(Range(peer->IDENT()->getSymbol()));
       } else {
         v = BuildReference(peer->reference());
       }
@@ -364,37 +410,91 @@ class Builder {
   DiagSink& sink_;
 };
 
-// Lexical problems and nesting depth, found on the token stream before parsing so that the
-// parser sees only input it can describe well (and cannot recurse without bound).
+// Lexical problems, bracket balance and nesting depth, found on the token stream before
+// parsing, so that the parser sees only input it can describe well (and cannot recurse without
+// bound), and an unclosed block is reported where it opens rather than at the end of the file.
 bool CheckTokens(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMap& offsets, DiagSink& sink) {
   bool ok = true;
-  int depth = 0;
   size_t last_line = 0;
-  for (antlr4::Token* token : tokens.getTokens()) {
-    size_t type = token->getType();
+  const auto& all = tokens.getTokens();
+  auto range_of = [&](antlr4::Token* token) {
     uint32_t start = offsets.Byte(token->getStartIndex());
     uint32_t end = offsets.Byte(token->getStopIndex() + 1);
-    SourceRange range{file, start, end > start ? end - start : 1};
+    return SourceRange{file, start, end > start ? end - start : 1};
+  };
+  // What a `{` opens, for messages: the visible tokens before it on its line (`vpc main`).
+  auto header = [&](size_t index) {
+    std::vector<std::string> words;
+    size_t line = all[index]->getLine();
+    for (size_t i = index; i-- > 0;) {
+      antlr4::Token* t = all[i];
+      if (t->getLine() != line) break;
+      if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+      std::string text = t->getText();
+      if (text == "{" || text == "}" || text == "=") break;
+      words.insert(words.begin(), text);
+    }
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  };
+  std::vector<size_t> open;  // indexes of `{` and `[` not closed yet
+  for (size_t index = 0; index < all.size(); ++index) {
+    antlr4::Token* token = all[index];
+    size_t type = token->getType();
+    SourceRange range = range_of(token);
     if (type == TopoLexer::ERROR_CHAR || type == TopoLexer::UNTERMINATED_STRING) {
       ok = false;
       if (token->getLine() == last_line) continue;
       last_line = token->getLine();
-      if (type == TopoLexer::ERROR_CHAR) {
-        sink.Report(DiagKind::kInvalidCharacter, range, token->getText());
-      } else {
+      if (type == TopoLexer::UNTERMINATED_STRING) {
         sink.Report(DiagKind::kUnterminatedString, range).help = "add the closing `\"`";
+      } else if (token->getText() == "/" && index + 1 < all.size() && all[index + 1]->getText() == "*") {
+        range.length = 2;
+        sink.Report(DiagKind::kSyntaxError, range, "comment is not closed before the end of the file").help =
+            "add `*/` where the comment ends";
+        return false;  // the rest of the file is inside the comment
+      } else {
+        sink.Report(DiagKind::kInvalidCharacter, range, token->getText());
       }
       continue;
     }
-    std::string text = type == TopoLexer::EOF ? "" : token->getText();
+    if (type == TopoLexer::EOF || token->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    std::string text = token->getText();
     if (text == "{" || text == "[") {
-      if (++depth > kMaxNesting) {
+      open.push_back(index);
+      if (open.size() > static_cast<size_t>(kMaxNesting)) {
         sink.Report(DiagKind::kNestingTooDeep, range, kMaxNesting);
         return false;
       }
     } else if (text == "}" || text == "]") {
-      --depth;
+      if (open.empty()) {
+        sink.Report(DiagKind::kSyntaxError, range, "unexpected `" + text + "`: nothing is open here").help =
+            "remove it, or look for a missing `" + std::string(text == "}" ? "{" : "[") + "` above";
+        return false;
+      }
+      std::string opener = all[open.back()]->getText();
+      if ((opener == "[") != (text == "]")) {
+        Diagnostic& d = sink.Report(DiagKind::kSyntaxError, range,
+                                    opener == "[" ? "expected ',' or ']', found `" + text + "`"
+                                                  : "expected '}', found `" + text + "`");
+        d.labels.push_back({range_of(all[open.back()]), opener == "[" ? "the list starts here" : "the block starts here"});
+        d.help = opener == "[" ? "add `]` after the last element" : "add `}` to close the block";
+        return false;
+      }
+      open.pop_back();
     }
+  }
+  if (!open.empty() && ok) {
+    // Report the outermost unclosed `{`: inner ones are usually closed by the braces meant for it.
+    size_t index = open.front();
+    antlr4::Token* token = all[index];
+    std::string what = token->getText() == "[" ? "the list" : "`" + header(index) + "`";
+    if (what == "``") what = "this block";
+    Diagnostic& d = sink.Report(DiagKind::kSyntaxError, range_of(token), what + " is not closed before the end of the file");
+    d.range_label = "this `" + token->getText() + "` has no matching `" + (token->getText() == "[" ? "]" : "}") + "`";
+    d.help = token->getText() == "[" ? "add `]` after the last element" : "add `}` at the end of " + what;
+    return false;
   }
   return ok;
 }
@@ -405,9 +505,10 @@ std::unique_ptr<ast::File> ParseFile(const SourceManager& sources, FileId file_i
   const SourceFile& file = sources.file(file_id);
   long bad = FindInvalidUtf8(file.text());
   if (bad >= 0) {
-    sink.Report(DiagKind::kInvalidString, SourceRange{file_id, static_cast<uint32_t>(bad), 1},
-                "the file is not valid UTF-8")
-        .help = "save the file as UTF-8";
+    Diagnostic& d = sink.Report(DiagKind::kInvalidString, SourceRange{file_id, static_cast<uint32_t>(bad), 1},
+                                "the file is not valid UTF-8");
+    d.range_label = fmt::format("byte 0x{:02X} is not valid UTF-8 here", static_cast<unsigned char>(file.text()[static_cast<size_t>(bad)]));
+    d.help = "save the file as UTF-8";
     return nullptr;
   }
   OffsetMap offsets(file.text());

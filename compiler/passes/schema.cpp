@@ -36,6 +36,7 @@ class SchemaChecker {
     const facts::Kind& kind = *r.schema;
     std::string what = fmt::format("{} `{}`", kind.name, r.name);
     std::set<std::string> given;
+    std::set<std::string> suggested;  // "did you mean" targets: not also reported as missing
     for (const auto& a : r.attributes) {
       given.insert(a.name);
       const facts::Attribute* schema = kind.FindAttribute(a.name);
@@ -44,14 +45,14 @@ class SchemaChecker {
         if (it != catalog_.implicit_attributes().end()) schema = &it->second;
       }
       if (schema == nullptr) {
-        ReportUnknownAttribute(a, "a " + kind.name, kind.attributes);
+        suggested.insert(ReportUnknownAttribute(a, WithArticle(kind.name), kind.attributes));
         continue;
       }
       bool secret = std::find(kind.secret_attrs.begin(), kind.secret_attrs.end(), a.name) != kind.secret_attrs.end();
       CheckAttribute(a, *schema, secret);
     }
     for (const auto& [name, attr] : kind.attributes) {
-      if (attr.required && !given.count(name)) {
+      if (attr.required && !given.count(name) && !suggested.count(name)) {
         Diagnostic& d = sink_.Report(DiagKind::kMissingAttribute, r.name_range, kind.name, r.name, name);
         d.help = fmt::format("add `{} = ...` ({}{})", name, attr.type.Describe(),
                              attr.doc.empty() ? "" : ": " + attr.doc);
@@ -59,9 +60,8 @@ class SchemaChecker {
     }
     CheckBlocks(r.blocks, kind.blocks, what);
     for (const auto& rule : r.rules) {
-      if (rule.group != ir::kNoResource || rule.self) continue;
-      std::string error;
-      if (!ParseCidr(rule.cidr, error)) sink_.Report(DiagKind::kInvalidCidr, rule.peer_range, rule.cidr, error);
+      if (rule.group != ir::kNoResource || rule.self || !rule.param.empty()) continue;
+      ReportCidr(rule.cidr, rule.peer_range);
     }
   }
 
@@ -80,10 +80,10 @@ class SchemaChecker {
         }
       }
       if (schema.label == "required" && b.label.empty()) {
-        sink_.Report(DiagKind::kBadLabel, Head(b), fmt::format("a `{}` block needs a name", b.type)).help =
+        sink_.Report(DiagKind::kBadLabel, Head(b), WithArticle("`" + b.type + "`") + " block needs a name").help =
             fmt::format("write `{} NAME {{ ... }}`", b.type);
       } else if (schema.label == "none" && !b.label.empty()) {
-        sink_.Report(DiagKind::kBadLabel, Head(b), fmt::format("a `{}` block takes no name", b.type)).help =
+        sink_.Report(DiagKind::kBadLabel, Head(b), WithArticle("`" + b.type + "`") + " block takes no name").help =
             fmt::format("write `{} {{ ... }}`", b.type);
       }
       std::set<std::string> given;
@@ -91,7 +91,7 @@ class SchemaChecker {
         given.insert(a.name);
         auto attr = schema.attributes.find(a.name);
         if (attr == schema.attributes.end()) {
-          ReportUnknownAttribute(a, fmt::format("a `{}` block", b.type), schema.attributes);
+          ReportUnknownAttribute(a, WithArticle("`" + b.type + "` block"), schema.attributes);
           continue;
         }
         CheckAttribute(a, attr->second, false);
@@ -107,12 +107,26 @@ class SchemaChecker {
           std::vector<std::string> names;
           for (const auto& [n, s] : schema.blocks) names.push_back(n);
           std::string close = ClosestMatch(inner.type, names);
-          sink_.Report(DiagKind::kUnknownBlock, Head(inner), fmt::format("a `{}` block", b.type), inner.type,
+          sink_.Report(DiagKind::kUnknownBlock, Head(inner), WithArticle("`" + b.type + "` block"), inner.type,
                        close.empty() ? std::string() : "; did you mean `" + close + "`?");
         }
       }
       CheckBlocks(b.blocks, schema.blocks, fmt::format("`{}`", b.type));
     }
+  }
+
+  // Reports an invalid CIDR block with the caret on the part that is wrong.
+  void ReportCidr(const std::string& text, SourceRange range) {
+    CidrError error;
+    if (ParseCidr(text, error)) return;
+    SourceRange at = range;
+    if (error.length > 0) {
+      bool quoted = range.length == text.size() + 2;
+      at.offset = range.offset + (quoted ? 1 : 0) + static_cast<uint32_t>(error.offset);
+      at.length = static_cast<uint32_t>(error.length);
+    }
+    Diagnostic& d = sink_.Report(DiagKind::kInvalidCidr, at, text, error.message);
+    d.help = error.help;
   }
 
   static SourceRange Head(const ir::Block& b) {
@@ -121,7 +135,8 @@ class SchemaChecker {
     return r;
   }
 
-  void ReportUnknownAttribute(const ir::Attribute& a, const std::string& owner,
+  // Returns the suggested name, if any.
+  std::string ReportUnknownAttribute(const ir::Attribute& a, const std::string& owner,
                               const std::map<std::string, facts::Attribute>& known) {
     std::vector<std::string> names;
     for (const auto& [n, s] : known) names.push_back(n);
@@ -134,6 +149,7 @@ class SchemaChecker {
       for (const auto& [n, s] : known) quoted.push_back("`" + n + "`");
       d.notes.push_back(owner + " takes " + Join(quoted, ", "));
     }
+    return close;
   }
 
   void CheckAttribute(const ir::Attribute& a, const facts::Attribute& schema, bool secret) {
@@ -149,6 +165,7 @@ class SchemaChecker {
         if (p != nullptr && !p->secret) {
           Diagnostic& d = sink_.Report(DiagKind::kWrongType, v.range, a.name, "a secret parameter",
                                        fmt::format("parameter `{}` of type {}", p->name, p->type));
+          d.labels.push_back({p->range, "declared here"});
           d.help = fmt::format("declare it as `param {} : secret`", p->name);
         }
         return;
@@ -208,8 +225,7 @@ class SchemaChecker {
         return;
       case Type::Kind::kCidr: {
         if (v.kind != Value::Kind::kString) return Mismatch(v, type, name);
-        std::string error;
-        if (!ParseCidr(v.text, error)) sink_.Report(DiagKind::kInvalidCidr, v.range, v.text, error);
+        ReportCidr(v.text, v.range);
         return;
       }
       case Type::Kind::kList:
@@ -229,7 +245,7 @@ class SchemaChecker {
         if (!type.ref_kinds.empty() &&
             std::find(type.ref_kinds.begin(), type.ref_kinds.end(), target.kind) == type.ref_kinds.end()) {
           Diagnostic& d = sink_.Report(DiagKind::kWrongReferenceKind, v.range, name, type.Describe(),
-                                       target.kind + "." + target.name, "a " + target.kind);
+                                       target.kind + "." + target.name, WithArticle(target.kind));
           d.labels.push_back({target.name_range, "declared here"});
         }
         return;

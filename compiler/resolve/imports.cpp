@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "base/strings.h"
 #include "parse/parser.h"
 
 namespace topo::resolve {
@@ -69,7 +70,9 @@ class Loader {
         }
         chain += key;
         Diagnostic& d = sink_.Report(DiagKind::kImportCycle, via->path_range, chain);
-        d.help = "move what both files need into a third file that both import";
+        d.help = !stack_.empty() && stack_.back() == key
+                     ? "remove this import: a file cannot import itself"
+                     : "move what both files need into a third file that both import";
       }
       return;
     }
@@ -82,8 +85,21 @@ class Loader {
     std::optional<std::string> text = reader_(key, error);
     if (!text) {
       if (via != nullptr) {
-        sink_.Report(DiagKind::kImportNotFound, via->path_range, via->path, error).help =
-            "import paths are relative to the importing file";
+        Diagnostic& d = sink_.Report(DiagKind::kImportNotFound, via->path_range, via->path, error);
+        d.help = "import paths are relative to the importing file";
+        // A typo: suggest a .topo file of that folder with a close name.
+        std::error_code ec;
+        fs::path folder = fs::path(key).parent_path();
+        std::vector<std::string> siblings;
+        for (auto it = fs::directory_iterator(folder.empty() ? fs::path(".") : folder, ec);
+             !ec && it != fs::directory_iterator(); it.increment(ec)) {
+          if (it->path().extension() == ".topo") siblings.push_back(it->path().filename().string());
+        }
+        std::string close = ClosestMatch(fs::path(key).filename().string(), siblings);
+        if (!close.empty()) {
+          std::string suggestion = (fs::path(via->path).parent_path() / close).generic_string();
+          d.help = "did you mean `" + suggestion + "`?";
+        }
       } else {
         sink_.Report(DiagKind::kCannotReadFile, SourceRange{}, path, error);
         program_.unreadable_root = true;

@@ -51,6 +51,7 @@ class Resolver {
       d.help = "add `organization NAME { default_region = \"us-east-1\" }` to one file";
     }
     ChooseDefaultAccount();
+    CheckDuplicatesInDefaultAccount();
     for (size_t i = 0; i < model_.resources.size(); ++i) LowerResource(static_cast<ir::ResourceId>(i));
     for (size_t i = 0; i < model_.resources.size(); ++i) Place(static_cast<ir::ResourceId>(i));
     MarkSharedNames();
@@ -86,10 +87,10 @@ class Resolver {
     if (param.type == "secret") {
       param.secret = true;
     } else if (!facts::ParseType(param.type) || param.type.find("ref<") != std::string::npos) {
-      Diagnostic& d = sink_.Report(DiagKind::kUnknownParamType, p.type_range, p.type);
       std::string close = ClosestMatch(p.type, {"string", "number", "int", "bool", "cidr", "secret", "list<string>"});
-      d.help = close.empty() ? "parameter types are string, number, int, bool, cidr, secret, list<T> and map<T>"
-                             : "did you mean `" + close + "`?";
+      Diagnostic& d = sink_.Report(DiagKind::kUnknownParamType, p.type_range, p.type,
+                                   close.empty() ? std::string() : "; did you mean `" + close + "`?");
+      d.help = "parameter types are string, number, int, bool, cidr, secret, list<T> and map<T>";
     }
     if (p.has_default) {
       param.has_default = true;
@@ -135,7 +136,7 @@ class Resolver {
       if (parent_kind != nullptr && !parent_kind->blocks.empty()) {
         std::vector<std::string> names;
         for (const auto& [name, schema] : parent_kind->blocks) names.push_back("`" + name + "`");
-        d.notes.push_back(fmt::format("a {} may hold these blocks: {}", parent_kind->name, Join(names, ", ")));
+        d.notes.push_back(fmt::format("{} may hold these blocks: {}", WithArticle(parent_kind->name), Join(names, ", ")));
       }
       return;
     }
@@ -150,7 +151,7 @@ class Resolver {
     }
     if (context.parent != ir::kNoResource && !kind->MayNestIn(model_.at(context.parent).kind)) {
       Diagnostic& d = sink_.Report(DiagKind::kMisplacedBlock, b.kind_range,
-                                   fmt::format("a `{}` cannot be nested in a `{}`", b.kind, model_.at(context.parent).kind));
+                                   fmt::format("{} cannot be nested in {}", WithArticle("`" + b.kind + "`"), WithArticle("`" + model_.at(context.parent).kind + "`")));
       if (!kind->parents.empty()) {
         d.help = fmt::format("declare it at the top level or inside a `{}` block", kind->parents.front());
       } else {
@@ -160,7 +161,7 @@ class Resolver {
     }
     if (b.has_in && kind->parent_attr.empty()) {
       sink_.Report(DiagKind::kMisplacedBlock, b.in.range,
-                   fmt::format("a `{}` does not belong to another resource, so `in` has no meaning here", b.kind));
+                   fmt::format("{} does not belong to another resource, so `in` has no meaning here", WithArticle("`" + b.kind + "`")));
     }
 
     ir::Resource r;
@@ -183,7 +184,7 @@ class Resolver {
     for (ir::ResourceId other : same) {
       if (pending_[static_cast<size_t>(other)].context.account == account_scope || b.kind == "account") {
         Diagnostic& d = sink_.Report(DiagKind::kDuplicateName, b.label_range, b.kind, b.label, "");
-        d.labels.push_back({model_.at(other).name_range, "first defined here"});
+        d.labels.push_back({pending_[static_cast<size_t>(other)].block->label_range, "first defined here"});
         d.help = "give each one its own name";
         return;
       }
@@ -305,6 +306,35 @@ class Resolver {
     }
   }
 
+  // Resources declared outside any account block live in the default account, so they clash
+  // with same-named ones declared inside that account's block. Only known once the default
+  // account is chosen.
+  void CheckDuplicatesInDefaultAccount() {
+    if (model_.default_account == ir::kNoResource) return;
+    for (auto& [key, ids] : symbols_) {
+      if (key.kind == "account" || ids.size() < 2) continue;
+      std::vector<ir::ResourceId> in_default;
+      for (ir::ResourceId id : ids) {
+        ir::ResourceId a = pending_[static_cast<size_t>(id)].context.account;
+        if (a == ir::kNoResource || a == model_.default_account) in_default.push_back(id);
+      }
+      if (in_default.size() < 2) continue;
+      // Same literal context was already reported at declaration; only mixed ones remain.
+      bool mixed = false;
+      for (ir::ResourceId id : in_default) {
+        mixed |= pending_[static_cast<size_t>(id)].context.account != pending_[static_cast<size_t>(in_default[0])].context.account;
+      }
+      if (!mixed) continue;
+      const ast::Block* second = pending_[static_cast<size_t>(in_default[1])].block;
+      Diagnostic& d = sink_.Report(DiagKind::kDuplicateName, second->label_range, key.kind, key.name,
+                                   fmt::format(" in account `{}`", model_.at(model_.default_account).name));
+      d.labels.push_back({pending_[static_cast<size_t>(in_default[0])].block->label_range, "first defined here"});
+      d.notes.push_back(fmt::format("resources outside any `account` block belong to the default account `{}`",
+                                    model_.at(model_.default_account).name));
+      d.help = "give each one its own name";
+    }
+  }
+
   // ---- phase B: attribute values ----
 
   void LowerResource(ir::ResourceId id) {
@@ -335,6 +365,12 @@ class Resolver {
     for (const auto& a : body.attributes) {
       if (!seen.insert(a.key).second) {
         Diagnostic& d = sink_.Report(DiagKind::kDuplicateAttribute, a.key_range, a.key);
+        for (const auto& first : body.attributes) {
+          if (first.key == a.key) {
+            if (&first != &a) d.labels.push_back({first.key_range, "first set here"});
+            break;
+          }
+        }
         d.help = "remove one of them";
         continue;
       }
@@ -358,14 +394,21 @@ class Resolver {
     std::set<std::string> seen;
     for (const auto& a : b.body.attributes) {
       if (!seen.insert(a.key).second) {
-        sink_.Report(DiagKind::kDuplicateAttribute, a.key_range, a.key).help = "remove one of them";
+        Diagnostic& d = sink_.Report(DiagKind::kDuplicateAttribute, a.key_range, a.key);
+        for (const auto& first : b.body.attributes) {
+          if (first.key == a.key) {
+            if (&first != &a) d.labels.push_back({first.key_range, "first set here"});
+            break;
+          }
+        }
+        d.help = "remove one of them";
         continue;
       }
       out.attributes.push_back({a.key, LowerValue(a.value, where + "." + a.key), a.key_range});
     }
     for (const auto& inner : b.body.blocks) out.blocks.push_back(LowerBlock(inner, where + "." + inner.kind));
     for (const auto& r : b.body.rules) {
-      sink_.Report(DiagKind::kRulesNotAllowed, r.range, fmt::format("a `{}` block", b.kind));
+      sink_.Report(DiagKind::kRulesNotAllowed, r.range, WithArticle("`" + b.kind + "` block"));
     }
     // Parameters inside blocks are not allowed.
     for (const auto& p : b.body.params) {
@@ -377,7 +420,7 @@ class Resolver {
   void LowerRule(const ast::Rule& rule) {
     ir::Resource& r = model_.at(current_);
     if (r.schema == nullptr || !r.schema->rules) {
-      sink_.Report(DiagKind::kRulesNotAllowed, rule.range, fmt::format("a `{}`", r.kind)).help =
+      sink_.Report(DiagKind::kRulesNotAllowed, rule.range, WithArticle("`" + r.kind + "`")).help =
           "`allow` rules belong in `security_group` blocks";
       return;
     }
@@ -430,13 +473,37 @@ class Resolver {
         out.port_range = rule.ports.empty() ? rule.protocol_range : rule.ports.front().range;
         if (peer.kind == Value::Kind::kReference && peer.path.size() == 1 && peer.path[0] == "self") {
           out.self = true;
+        } else if (peer.kind == Value::Kind::kReference && peer.path.size() == 2 && peer.path[0] == "param") {
+          ir::Value v = LowerValue(peer, "rule");
+          if (v.kind != ir::Value::Kind::kParam) continue;
+          const ir::Param& p = model_.params[params_[v.text]];
+          if (p.type != "string" && p.type != "cidr" && p.type != "list<string>" && p.type != "list<cidr>") {
+            if (from == ports.front().first && to == ports.front().second) {
+              sink_.Report(DiagKind::kWrongType, peer.range, "allow ... from/to", "a CIDR block or a list of them",
+                           fmt::format("parameter `{}` of type {}", p.name, p.type))
+                  .labels.push_back({p.range, "declared here"});
+            }
+            continue;
+          }
+          out.param = v.text;
+        } else if (peer.kind == Value::Kind::kReference && peer.path.size() == 1) {
+          if (from == ports.front().first && to == ports.front().second) {
+            sink_.Report(DiagKind::kBadRulePeer, peer.range, peer.path[0]).help =
+                "a peer is a CIDR block (\"0.0.0.0/0\"), a security group (`security_group.app`) or `self`";
+          }
+          continue;
         } else if (peer.kind == Value::Kind::kReference) {
           ir::Value v = LowerValue(peer, "rule");
           if (v.kind != ir::Value::Kind::kRef) continue;
+          if (v.target == current_ && v.path.empty()) {
+            out.self = true;  // the group itself, by name
+            r.rules.push_back(std::move(out));
+            continue;
+          }
           if (model_.at(v.target).kind != "security_group" || !v.path.empty()) {
             Diagnostic& d = sink_.Report(DiagKind::kWrongReferenceKind, peer.range, "allow ... from/to",
                                          "a CIDR block or a security group", DescribeAst(peer),
-                                         "a " + model_.at(v.target).kind);
+                                         WithArticle(model_.at(v.target).kind));
             (void)d;
             continue;
           }
@@ -499,9 +566,9 @@ class Resolver {
         std::vector<std::string> names;
         for (const auto& p : model_.params) names.push_back(p.name);
         std::string close = ClosestMatch(path[1], names);
-        Diagnostic& d = sink_.Report(DiagKind::kUnknownParam, v.path_ranges[1], path[1]);
-        d.help = close.empty() ? fmt::format("declare it with `param {} : string`", path[1])
-                               : "did you mean `param." + close + "`?";
+        Diagnostic& d = sink_.Report(DiagKind::kUnknownParam, v.path_ranges[1], path[1],
+                                     close.empty() ? std::string() : "; did you mean `" + close + "`?");
+        if (close.empty()) d.help = fmt::format("declare it with `param {} : string`", path[1]);
         return out;
       }
       if (path.size() > 2) {
@@ -532,8 +599,9 @@ class Resolver {
       std::vector<std::string> candidates = catalog_.kind_names();
       candidates.push_back("param");
       std::string close = ClosestMatch(kind, candidates);
-      sink_.Report(DiagKind::kUnknownKind, v.path_ranges[kind_at], kind,
-                   close.empty() ? std::string() : "; did you mean `" + close + "`?");
+      Diagnostic& d = sink_.Report(DiagKind::kUnknownKindInReference, v.path_ranges[kind_at], kind,
+                                   close.empty() ? std::string() : "; did you mean `" + close + "`?");
+      d.help = "a reference is `KIND.NAME`, `KIND.NAME.ATTRIBUTE` or `param.NAME`; `topo kinds` lists the kinds";
       return out;
     }
     const std::string& name = path[kind_at + 1];
@@ -563,7 +631,12 @@ class Resolver {
           names.push_back(a == ir::kNoResource ? "(default)" : "`" + model_.at(a).name + "`");
         }
         Diagnostic& d = sink_.Report(DiagKind::kAmbiguousName, v.range, kind, name, Join(names, ", "));
-        d.help = fmt::format("name the account: `account.ACCOUNT.{}.{}`", kind, name);
+        std::vector<std::string> options;
+        for (ir::ResourceId c : candidates) {
+          ir::ResourceId a = pending_[static_cast<size_t>(c)].context.account;
+          if (a != ir::kNoResource) options.push_back(fmt::format("`account.{}.{}.{}`", model_.at(a).name, kind, name));
+        }
+        d.help = "name the account: " + Join(options, " or ");
         return out;
       }
     }
@@ -577,9 +650,9 @@ class Resolver {
         for (const auto& [attr_name, attr] : target_kind->attributes) outputs.push_back(attr_name);
         std::string close = ClosestMatch(out.path[0], outputs);
         Diagnostic& d = sink_.Report(DiagKind::kUnknownOutput, v.path_ranges[kind_at + 2], kind, name, out.path[0]);
-        if (!close.empty()) d.help = "did you mean `" + close + "`?";
-        else if (!target_kind->outputs.empty())
-          d.help = "a " + kind + " provides: " + Join(target_kind->outputs, ", ");
+        if (!close.empty()) d.message += "; did you mean `" + close + "`?";
+        if (!target_kind->outputs.empty())
+          d.help = WithArticle(kind) + " provides: " + Join(target_kind->outputs, ", ");
         return ir::Value{};
       }
     }
@@ -595,7 +668,11 @@ class Resolver {
     std::string close = ClosestMatch(name, names);
     Diagnostic& d = sink_.Report(DiagKind::kUnknownName, range, kind, name,
                                  close.empty() ? std::string() : "; did you mean `" + close + "`?");
-    if (close.empty() && names.empty()) d.help = fmt::format("declare it with `{} {} {{ ... }}`", kind, name);
+    if (close.empty() && names.empty()) {
+      bool ident = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                   name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == std::string::npos;
+      d.help = fmt::format("declare it with `{} {} {{ ... }}`", kind, ident ? name : "\"" + name + "\"");
+    }
   }
 
   void AddEdge(ir::ResourceId from, ir::ResourceId to, const std::string& via, SourceRange range) {
@@ -672,7 +749,7 @@ class Resolver {
     if (!regional) {
       if (explicit_region != nullptr && !meta && r.schema != nullptr) {
         Diagnostic& d = sink_.Report(DiagKind::kMisplacedBlock, explicit_region->name_range,
-                                     fmt::format("a `{}` is global; it has no region", r.kind));
+                                     fmt::format("{} is global; it has no region", WithArticle("`" + r.kind + "`")));
         d.help = "remove `region`";
       }
       if (meta) {
@@ -702,7 +779,7 @@ class Resolver {
     if (model_.default_region.empty() && model_.organization_id != ir::kNoResource) {
       PlaceRegion(model_.organization_id);
     }
-    if (model_.default_region.empty() && !reported_no_default_region_) {
+    if (model_.default_region.empty() && !reported_no_default_region_ && model_.organization_id != ir::kNoResource) {
       reported_no_default_region_ = true;
       Diagnostic& d = sink_.Report(DiagKind::kOrganizationProblem, r.name_range,
                                    fmt::format("`{}` is regional, but no region is given and the organization has no "

@@ -79,6 +79,7 @@ class Writer {
       j["to_port"] = r.to_port;
     }
     if (r.self) j["peer"] = "self";
+    else if (!r.param.empty()) j["peer"] = Json{{"param", r.param}};
     else if (r.group != ir::kNoResource) j["peer"] = Json{{"ref", model_.DisplayName(r.group)}};
     else j["peer"] = r.cidr;
     if (!r.description.empty()) j["description"] = r.description;
