@@ -10,7 +10,9 @@
 namespace topo::ast {
 
 struct Value {
-  enum class Kind { kString, kNumber, kCidr, kBool, kNull, kList, kMap, kReference };
+  // kTemplate: a string with `${...}` interpolations; `items` alternate literal kString parts and
+  // kReference parts, in order.
+  enum class Kind { kString, kNumber, kCidr, kBool, kNull, kList, kMap, kReference, kTemplate };
   Kind kind = Kind::kNull;
   std::string text;                  // string contents (unescaped), number or CIDR text
   bool boolean = false;

@@ -59,6 +59,13 @@ std::string DumpValue(const Value& v) {
         out += (i ? ", " : " ") + v.entries[i].first + " = " + DumpValue(v.entries[i].second);
       return out + " }";
     }
+    case Value::Kind::kTemplate: {
+      std::string out = "\"";
+      for (const auto& part : v.items) {
+        out += part.kind == Value::Kind::kString ? part.text : "${" + DumpValue(part) + "}";
+      }
+      return out + "\"";
+    }
     case Value::Kind::kReference: {
       std::string out;
       for (size_t i = 0; i < v.path.size(); ++i) out += (i ? "." : "") + v.path[i];

@@ -17,7 +17,9 @@ using ResourceId = int32_t;
 constexpr ResourceId kNoResource = -1;
 
 struct Value {
-  enum class Kind { kNull, kBool, kNumber, kString, kList, kMap, kRef, kParam };
+  // kTemplate: a string built from parts, `"arn:aws:s3:::${bucket.backup.name}/*"`: `items` are
+  // kString literals and kRef (always with an attribute path) or kParam parts, in order.
+  enum class Kind { kNull, kBool, kNumber, kString, kList, kMap, kRef, kParam, kTemplate };
   Kind kind = Kind::kNull;
   bool boolean = false;
   double number = 0;

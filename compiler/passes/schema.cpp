@@ -155,7 +155,7 @@ class SchemaChecker {
   void CheckAttribute(const ir::Attribute& a, const facts::Attribute& schema, bool secret) {
     const Value& v = a.value;
     if (secret || schema.type.kind == Type::Kind::kSecret) {
-      if (v.kind == Value::Kind::kString || v.kind == Value::Kind::kNumber) {
+      if (v.kind == Value::Kind::kString || v.kind == Value::Kind::kNumber || v.kind == Value::Kind::kTemplate) {
         Diagnostic& d = sink_.Report(DiagKind::kSecretLiteral, v.range, a.name);
         d.help = "declare `param NAME : secret` and write `" + a.name + " = param.NAME`";
         return;
@@ -191,6 +191,11 @@ class SchemaChecker {
           type.kind == Type::Kind::kBool) {
         Mismatch(v, type, name);
       }
+      return;
+    }
+    // A string with interpolations is a string known at deploy time.
+    if (v.kind == Value::Kind::kTemplate) {
+      if (type.kind != Type::Kind::kString && type.kind != Type::Kind::kCidr) Mismatch(v, type, name);
       return;
     }
     switch (type.kind) {
@@ -311,6 +316,7 @@ class SchemaChecker {
         return fmt::format("a reference to {} `{}`", t.kind, t.name);
       }
       case Value::Kind::kParam: return "parameter `" + v.text + "`";
+      case Value::Kind::kTemplate: return "a string with interpolations";
     }
     return "a value";
   }

@@ -552,6 +552,27 @@ class Resolver {
         }
         break;
       case Value::Kind::kReference: return LowerReference(v, via);
+      case Value::Kind::kTemplate: {
+        out.kind = ir::Value::Kind::kTemplate;
+        for (const auto& part : v.items) {
+          if (part.kind == Value::Kind::kString) {
+            out.items.push_back(LowerValue(part, via));
+            continue;
+          }
+          ir::Value lowered = LowerReference(part, via);
+          if (lowered.kind == ir::Value::Kind::kRef && lowered.path.empty()) {
+            const ir::Resource& t = model_.at(lowered.target);
+            Diagnostic& d = sink_.Report(DiagKind::kWholeResourceInString, part.range, ast::DumpValue(part), t.kind);
+            std::string outputs = t.schema != nullptr && !t.schema->outputs.empty() ? Join(t.schema->outputs, ", ") : "";
+            d.help = fmt::format("write `${{{}.{}.ATTRIBUTE}}`{}", t.kind, t.name,
+                                 outputs.empty() ? "" : " (" + outputs + ")");
+            continue;
+          }
+          if (lowered.kind == ir::Value::Kind::kNull) continue;  // already reported
+          out.items.push_back(std::move(lowered));
+        }
+        break;
+      }
     }
     return out;
   }
@@ -689,6 +710,7 @@ class Resolver {
       case Value::Kind::kList: return "a list";
       case Value::Kind::kMap: return "a map";
       case Value::Kind::kReference: return "a reference";
+      case Value::Kind::kTemplate: return "a string";
     }
     return "a value";
   }

@@ -44,6 +44,11 @@ class Writer {
         return out;
       }
       case ir::Value::Kind::kParam: return Json{{"param", v.text}};
+      case ir::Value::Kind::kTemplate: {
+        Json parts = Json::array();
+        for (const auto& part : v.items) parts.push_back(Value(part));
+        return Json{{"template", parts}};
+      }
     }
     return nullptr;
   }
