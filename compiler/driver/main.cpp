@@ -4,9 +4,14 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "diag/render.h"
+#include "diag/sarif.h"
+#include "facts/rules.h"
 #include "driver/output.h"
 #include "driver/pipeline.h"
 
@@ -23,6 +28,8 @@ struct CommonOptions {
   std::string format = "text";
   std::string color = "auto";
   bool strict = false;
+  std::string config;  // topo.json; empty: the one next to the first file, if any
+  std::string today;   // YYYY-MM-DD for the lifecycle rules; empty: TOPO_TODAY, else today (UTC)
 };
 
 bool UseColor(const std::string& mode) {
@@ -32,23 +39,76 @@ bool UseColor(const std::string& mode) {
   return isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr && term != nullptr && std::string(term) != "dumb";
 }
 
+// A kind's message pattern with its holes shown as "…", or its name in words when the pattern
+// is nothing but holes ("SyntaxError" -> "syntax error").
+std::string Describe(const DiagKindInfo& info) {
+  std::string text = info.message;
+  for (size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at)) text.replace(at, 2, "…");
+  if (text.find_first_not_of("…` ") != std::string::npos) return text;
+  std::string words;
+  for (const char* p = info.name; *p; ++p) {
+    if (std::isupper(static_cast<unsigned char>(*p)) && p != info.name) words += ' ';
+    words += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
+  }
+  return words;
+}
+
+// SARIF rule metadata: the rule catalog's explanation where it has one, else the kind's pattern.
+std::vector<SarifRule> SarifRules() {
+  const auto& catalog = facts::RuleCatalog::Builtin();
+  std::vector<SarifRule> rules;
+  for (DiagKind kind : AllDiagKinds()) {
+    const DiagKindInfo& info = Info(kind);
+    SarifRule r;
+    r.id = info.code;
+    r.name = info.name;
+    r.level = info.severity;
+    if (const facts::Rule* rule = catalog.Find(info.code)) {
+      r.short_description = rule->summary;
+      r.full_description = rule->explanation;
+      r.help = rule->help;
+      r.group = rule->group;
+      for (const auto& source : rule->sources) {
+        if (source.rfind("https://", 0) == 0) {
+          r.help_uri = source;
+          break;
+        }
+      }
+    } else {
+      r.short_description = Describe(info);
+    }
+    rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
 void PrintDiagnostics(const driver::Compilation& c, const CommonOptions& options) {
   auto diagnostics = c.sink.Sorted();
   if (options.format == "json") {
     std::cout << RenderJson(diagnostics, c.sources);
     return;
   }
+  if (options.format == "sarif") {
+    SarifOptions sarif;
+    sarif.tool_version = "0.1.0";
+    std::error_code ec;
+    sarif.base_dir = std::filesystem::current_path(ec).string();
+    std::cout << RenderSarif(diagnostics, c.sources, SarifRules(), sarif);
+    return;
+  }
   TextOptions text;
   text.color = UseColor(options.color);
   std::cerr << RenderText(diagnostics, c.sources, text);
-  size_t errors = 0, warnings = 0;
+  size_t errors = 0, warnings = 0, suppressed = 0;
   for (const auto& d : diagnostics) {
-    if (d.severity == Severity::kError) ++errors;
-    if (d.severity == Severity::kWarning) ++warnings;
+    if (d.suppressed) ++suppressed;
+    else if (d.severity == Severity::kError) ++errors;
+    else if (d.severity == Severity::kWarning) ++warnings;
   }
-  if (errors || warnings) {
-    std::cerr << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
-                             warnings == 1 ? "" : "s");
+  if (errors || warnings || suppressed) {
+    std::cerr << fmt::format("{} error{}, {} warning{}{}\n", errors, errors == 1 ? "" : "s", warnings,
+                             warnings == 1 ? "" : "s",
+                             suppressed ? fmt::format(" ({} suppressed)", suppressed) : std::string());
   }
 }
 
@@ -57,7 +117,7 @@ int ExitCode(const driver::Compilation& c, const CommonOptions& options) {
   if (c.sink.has_errors()) return kExitFindings;
   if (options.strict) {
     for (const auto& d : c.sink.diagnostics()) {
-      if (d.severity == Severity::kWarning) return kExitFindings;
+      if (d.severity == Severity::kWarning && !d.suppressed) return kExitFindings;
     }
   }
   return kExitClean;
@@ -67,17 +127,63 @@ void AddCommon(CLI::App* app, CommonOptions& options) {
   app->add_option("files", options.files, ".topo files to compile (what they import is loaded too)")
       ->required()
       ->type_name("FILE");
-  app->add_option("--format", options.format, "how diagnostics are printed: text (stderr) or json (stdout)")
-      ->check(CLI::IsMember({"text", "json"}))
+  app->add_option("--format", options.format,
+                  "how diagnostics are printed: text (stderr), json or sarif (SARIF 2.1.0; both on stdout)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   app->add_option("--color", options.color, "colour in text diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app->add_flag("--strict", options.strict, "treat warnings as errors (exit 1)");
+  app->add_option("--config", options.config,
+                  "project lint settings (JSON: {\"rules\": {\"T0505\": \"off\", \"T0703\": \"note\"}}); "
+                  "default: topo.json next to the first file, if present")
+      ->type_name("FILE");
+  app->add_option("--today", options.today,
+                  "the date end-of-support rules compare with (default: $TOPO_TODAY, else today, UTC)")
+      ->type_name("YYYY-MM-DD")
+      ->check([](const std::string& v) {
+        bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+        for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) ok = ok && std::isdigit(static_cast<unsigned char>(v[i]));
+        return ok ? std::string() : std::string("expected a date as YYYY-MM-DD");
+      });
+}
+
+// Lint settings: topo.json (given, or next to the first file) and TOPO_TODAY (YYYY-MM-DD) for
+// the lifecycle rules. An unreadable or invalid configuration is a usage error.
+bool LoadLintOptions(const CommonOptions& options, driver::LintOptions& lint) {
+  namespace fs = std::filesystem;
+  std::string path = options.config;
+  if (path.empty() && !options.files.empty()) {
+    fs::path candidate = fs::path(options.files.front()).parent_path() / "topo.json";
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) path = candidate.string();
+  }
+  if (!path.empty()) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::cerr << fmt::format("topo: error: cannot read `{}`\n", path);
+      return false;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    auto config = facts::ParseLintConfig(text.str(), facts::RuleCatalog::Builtin(), error);
+    if (!config) {
+      std::cerr << fmt::format("topo: error: {}: {}\n", path, error);
+      return false;
+    }
+    lint.config = std::move(*config);
+  }
+  if (const char* today = std::getenv("TOPO_TODAY")) lint.today = today;
+  if (!options.today.empty()) lint.today = options.today;
+  return true;
 }
 
 int RunCheck(const CommonOptions& options) {
-  auto c = driver::Compile(options.files);
+  driver::LintOptions lint;
+  if (!LoadLintOptions(options, lint)) return kExitUsage;
+  auto c = driver::Compile(options.files, lint);
   PrintDiagnostics(*c, options);
   return ExitCode(*c, options);
 }
@@ -94,7 +200,9 @@ int RunBuild(const CommonOptions& options, std::vector<std::string> targets, con
       return kExitUsage;
     }
   }
-  auto c = driver::Compile(options.files);
+  driver::LintOptions lint;
+  if (!LoadLintOptions(options, lint)) return kExitUsage;
+  auto c = driver::Compile(options.files, lint);
   if (c->sink.has_errors() || c->unreadable_input) {
     PrintDiagnostics(*c, options);
     if (!c->unreadable_input) std::cerr << "topo: nothing was written, because of the errors above\n";
@@ -160,6 +268,49 @@ int RunKinds(const std::string& kind_name) {
   return kExitClean;
 }
 
+// `topo rules`: the catalog by group; `topo rules ID`: one rule in full.
+int RunRules(const std::string& id) {
+  const auto& catalog = facts::RuleCatalog::Builtin();
+  if (id.empty()) {
+    for (const auto& group : catalog.groups()) {
+      std::cout << group.title << "\n";
+      for (const auto& r : catalog.rules()) {
+        if (r.group != group.name) continue;
+        std::cout << fmt::format("  {}  {:<7}  {}\n", r.id, SeverityName(r.severity), r.summary);
+      }
+      std::cout << "\n";
+    }
+    std::cout << "`topo rules ID` explains one; topo.json changes severities; `suppress = { ID = \"reason\" }` "
+                 "accepts a finding at its site\n";
+    return kExitClean;
+  }
+  const facts::Rule* r = catalog.Find(id);
+  if (r == nullptr) {
+    std::cerr << fmt::format("topo: error: no rule `{}`; `topo rules` lists them\n", id);
+    return kExitUsage;
+  }
+  // The explanation, wrapped at 100 columns.
+  std::string wrapped, line;
+  std::istringstream words(r->explanation);
+  for (std::string word; words >> word;) {
+    if (!line.empty() && line.size() + 1 + word.size() > 100) {
+      wrapped += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  wrapped += line;
+  std::cout << fmt::format("{} {} ({}, {} by default)\n{}\n\n{}\n", r->id, r->name, r->group,
+                           SeverityName(r->severity), r->summary, wrapped);
+  if (!r->help.empty()) std::cout << "\nfix: " << r->help << "\n";
+  if (!r->sources.empty()) {
+    std::cout << "\nsources:\n";
+    for (const auto& source : r->sources) std::cout << "  " << source << "\n";
+  }
+  if (!r->configurable) std::cout << "\nthis rule cannot be turned off or suppressed\n";
+  return kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,7 +319,8 @@ int main(int argc, char** argv) {
       "AWS CLI runbooks and documentation, and checks it on the way.\n\n"
       "  topo check estate.topo                      check for mistakes, print findings\n"
       "  topo build estate.topo --target hcl -o out  write Terraform into out/\n"
-      "  topo kinds [KIND]                           list resource kinds, or one kind's attributes\n\n"
+      "  topo kinds [KIND]                           list resource kinds, or one kind's attributes\n"
+      "  topo rules [ID]                             list lint rules, or explain one\n\n"
       "Exit status: 0 clean, 1 errors in the topology, 2 usage or unreadable input.",
       "topo"};
   app.require_subcommand(1);
@@ -200,6 +352,10 @@ int main(int argc, char** argv) {
   CLI::App* kinds = app.add_subcommand("kinds", "list the resource kinds topo knows, or describe one");
   kinds->add_option("kind", kind_name, "a kind, e.g. vpc");
 
+  std::string rule_id;
+  CLI::App* rules = app.add_subcommand("rules", "list the lint rules topo checks, or explain one");
+  rules->add_option("id", rule_id, "a rule id, e.g. T0301");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -216,6 +372,7 @@ int main(int argc, char** argv) {
     if (*check) return RunCheck(check_options);
     if (*build) return RunBuild(build_options, targets, out_dir);
     if (*kinds) return RunKinds(kind_name);
+    if (*rules) return RunRules(rule_id);
   } catch (const std::exception& e) {
     std::cerr << "topo: internal error: " << e.what() << "\n";
     return 3;

@@ -8,13 +8,24 @@
 #include "emit/ir_json/ir_json.h"
 #include "emit/runbook/runbook.h"
 #include "passes/cycles.h"
+#include "passes/lifecycle.h"
+#include "passes/network.h"
+#include "passes/placement.h"
+#include "passes/reliability.h"
 #include "passes/schema.h"
+#include "passes/security.h"
+#include "passes/suppression.h"
 #include "resolve/resolver.h"
 
 namespace topo::driver {
 
 std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, const resolve::FileReader& reader,
                                      const facts::Catalog& catalog) {
+  return Compile(files, LintOptions{}, reader, catalog);
+}
+
+std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, const LintOptions& lint,
+                                     const resolve::FileReader& reader, const facts::Catalog& catalog) {
   auto c = std::make_unique<Compilation>();
   auto lap = std::chrono::steady_clock::now();
   auto record = [&](const char* stage) {
@@ -34,6 +45,18 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, cons
   // Pass order. Each pass reports and keeps going; they skip what earlier ones found broken.
   passes::CheckSchema(c->model, catalog, c->sink);
   passes::CheckCycles(c->model, c->sink);
+  // The lint passes judge a well-formed model only: on top of name or type errors their findings
+  // would be guesses (and a cascade).
+  bool well_formed = !c->sink.has_errors();
+  if (well_formed) {
+    const facts::ServiceFacts& services = facts::ServiceFacts::Builtin();
+    passes::CheckPlacement(c->model, catalog, services, c->sink);
+    passes::CheckNetwork(c->model, catalog, c->sink);
+    passes::CheckSecurity(c->model, c->sink);
+    passes::CheckReliability(c->model, c->sink);
+    passes::CheckLifecycle(c->model, services, lint.today.empty() ? passes::TodayUtc() : lint.today, c->sink);
+  }
+  passes::ApplyLintPolicy(c->model, facts::RuleCatalog::Builtin(), lint.config, well_formed, c->sink);  // last
   record("passes");
   return c;
 }

@@ -10,6 +10,7 @@
 #include "diag/sink.h"
 #include "emit/output.h"
 #include "facts/catalog.h"
+#include "facts/rules.h"
 #include "ir/model.h"
 #include "resolve/imports.h"
 
@@ -29,8 +30,18 @@ struct Compilation {
   std::vector<StageTime> timings;
 };
 
+// Lint settings: the project's rule configuration (topo.json) and the date the lifecycle rules
+// compare with (YYYY-MM-DD; empty: today, UTC).
+struct LintOptions {
+  facts::LintConfig config;
+  std::string today;
+};
+
 // Parses, resolves and checks `files` (and what they import).
 std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
+                                     const resolve::FileReader& reader = resolve::DiskReader(),
+                                     const facts::Catalog& catalog = facts::Catalog::Builtin());
+std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, const LintOptions& lint,
                                      const resolve::FileReader& reader = resolve::DiskReader(),
                                      const facts::Catalog& catalog = facts::Catalog::Builtin());
 

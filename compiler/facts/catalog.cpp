@@ -214,6 +214,9 @@ std::unique_ptr<Catalog> Catalog::FromJson(const std::vector<nlohmann::json>& ki
   add("tags", "map<string>", "tags added to the resource, on top of the organization's `default_tags`");
   add("depends_on", "list<ref<*>>", "resources to create before this one when no reference says so");
   add("description", "string", "what this resource is for; shown in docs and descriptions");
+  add("suppress", "map<string>",
+      "lint findings accepted here, by rule id, each with its reason: `{ T0503 = \"analysis copy, data may be "
+      "lost\" }` (covers findings inside this block; `topo rules` lists the ids)");
   return catalog;
 }
 

@@ -25,6 +25,7 @@ struct Value {
   double number = 0;
   std::string text;                     // string; number as written; param name
   bool is_cidr_literal = false;         // written bare: 10.0.0.0/16
+  bool broken = false;                  // a reference that did not resolve (already reported): kNull
   std::vector<Value> items;             // list
   std::vector<std::pair<std::string, Value>> entries;  // map, in source order
   ResourceId target = kNoResource;      // ref

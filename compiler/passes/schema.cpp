@@ -38,7 +38,7 @@ class SchemaChecker {
     std::set<std::string> given;
     std::set<std::string> suggested;  // "did you mean" targets: not also reported as missing
     for (const auto& a : r.attributes) {
-      given.insert(a.name);
+      if (a.value.kind != Value::Kind::kNull || a.value.broken) given.insert(a.name);
       const facts::Attribute* schema = kind.FindAttribute(a.name);
       if (schema == nullptr) {
         auto it = catalog_.implicit_attributes().find(a.name);
@@ -152,8 +152,36 @@ class SchemaChecker {
     return close;
   }
 
+  // A secret parameter may only be the whole value of a secret attribute: anywhere else (a
+  // plain attribute, a list, a map, a string with interpolations) it would end up in plain text
+  // in Terraform state, templates or scripts.
+  void CheckSecretLeaks(const Value& v, const std::string& attr, bool top) {
+    switch (v.kind) {
+      case Value::Kind::kParam: {
+        const ir::Param* p = model_.FindParam(v.text);
+        if (p != nullptr && p->secret && !top) {
+          Diagnostic& d = sink_.Report(DiagKind::kSecretInPlainAttribute, v.range, p->name, attr);
+          d.labels.push_back({p->range, "declared secret here"});
+          d.help = "pass secrets only to attributes that hold secrets (passwords, secret values), e.g. through a "
+                   "`secret` resource that other resources read";
+        }
+        return;
+      }
+      case Value::Kind::kList:
+      case Value::Kind::kTemplate:
+        for (const auto& item : v.items) CheckSecretLeaks(item, attr, false);
+        return;
+      case Value::Kind::kMap:
+        for (const auto& [k, item] : v.entries) CheckSecretLeaks(item, attr, false);
+        return;
+      default:
+        return;
+    }
+  }
+
   void CheckAttribute(const ir::Attribute& a, const facts::Attribute& schema, bool secret) {
     const Value& v = a.value;
+    CheckSecretLeaks(v, a.name, secret || schema.type.kind == Type::Kind::kSecret);
     if (secret || schema.type.kind == Type::Kind::kSecret) {
       if (v.kind == Value::Kind::kString || v.kind == Value::Kind::kNumber || v.kind == Value::Kind::kTemplate) {
         Diagnostic& d = sink_.Report(DiagKind::kSecretLiteral, v.range, a.name);
@@ -180,6 +208,7 @@ class SchemaChecker {
   }
 
   void CheckValue(const Value& v, const Type& type, const std::string& name, const facts::Attribute* schema) {
+    if (v.broken) return;  // reported where it failed to resolve
     if (v.kind == Value::Kind::kNull || type.kind == Type::Kind::kAny) {
       if (type.kind == Type::Kind::kAny) CheckAnyRefs(v);
       return;
@@ -195,7 +224,7 @@ class SchemaChecker {
     }
     // A string with interpolations is a string known at deploy time.
     if (v.kind == Value::Kind::kTemplate) {
-      if (type.kind != Type::Kind::kString && type.kind != Type::Kind::kCidr) Mismatch(v, type, name);
+      if (type.kind != Type::Kind::kString) Mismatch(v, type, name);
       return;
     }
     switch (type.kind) {

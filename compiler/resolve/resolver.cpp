@@ -51,9 +51,11 @@ class Resolver {
       d.help = "add `organization NAME { default_region = \"us-east-1\" }` to one file";
     }
     ChooseDefaultAccount();
-    CheckDuplicatesInDefaultAccount();
+    // Accounts first: name lookup and uniqueness depend on the account a resource ends up in.
+    for (size_t i = 0; i < model_.resources.size(); ++i) PlaceAccount(static_cast<ir::ResourceId>(i));
+    CheckDuplicateNames();
     for (size_t i = 0; i < model_.resources.size(); ++i) LowerResource(static_cast<ir::ResourceId>(i));
-    for (size_t i = 0; i < model_.resources.size(); ++i) Place(static_cast<ir::ResourceId>(i));
+    for (size_t i = 0; i < model_.resources.size(); ++i) PlaceRegion(static_cast<ir::ResourceId>(i));
     MarkSharedNames();
     return std::move(model_);
   }
@@ -162,6 +164,29 @@ class Resolver {
     if (b.has_in && kind->parent_attr.empty()) {
       sink_.Report(DiagKind::kMisplacedBlock, b.in.range,
                    fmt::format("{} does not belong to another resource, so `in` has no meaning here", WithArticle("`" + b.kind + "`")));
+    } else if (b.has_in) {
+      for (const auto& a : b.body.attributes) {
+        if (a.key != kind->parent_attr) continue;
+        Diagnostic& d = sink_.Report(DiagKind::kMisplacedBlock, a.key_range,
+                                     fmt::format("`{}` is given twice: by `in` and by this attribute", a.key));
+        d.labels.push_back({b.in.range, "given here too"});
+        d.help = "keep one of them";
+      }
+    }
+    if (kind->label == "ident" && b.label_is_string) {
+      bool word = !b.label.empty() && (std::isalpha(static_cast<unsigned char>(b.label[0])) || b.label[0] == '_') &&
+                  b.label.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
+                      std::string::npos;
+      if (!word) {
+        Diagnostic& d = sink_.Report(DiagKind::kBadLabel, b.label_range,
+                                     fmt::format("{} is named with a word (letters, digits, `_`, `-`), not \"{}\"",
+                                                 WithArticle("`" + b.kind + "`"), b.label));
+        d.help = "use a name such as `main`, and put free text in `description`";
+        return;
+      }
+    }
+    for (const auto& p : b.body.params) {
+      sink_.Report(DiagKind::kMisplacedBlock, p.range, "parameters are declared at the top level of a file");
     }
 
     ir::Resource r;
@@ -178,16 +203,14 @@ class Resolver {
     if (b.kind == "account") inner.account = r.id;
     inner.parent = b.kind == "account" ? ir::kNoResource : r.id;
 
-    // Duplicates: same kind and name in the same account (accounts and IAM are per account too).
-    ir::ResourceId account_scope = b.kind == "account" ? ir::kNoResource : context.account;
+    // Accounts are unique by name; other kinds per account, checked once accounts are placed
+    // (CheckDuplicateNames).
     auto& same = symbols_[SymbolKey{b.kind, b.label}];
-    for (ir::ResourceId other : same) {
-      if (pending_[static_cast<size_t>(other)].context.account == account_scope || b.kind == "account") {
-        Diagnostic& d = sink_.Report(DiagKind::kDuplicateName, b.label_range, b.kind, b.label, "");
-        d.labels.push_back({pending_[static_cast<size_t>(other)].block->label_range, "first defined here"});
-        d.help = "give each one its own name";
-        return;
-      }
+    if (b.kind == "account" && !same.empty()) {
+      Diagnostic& d = sink_.Report(DiagKind::kDuplicateName, b.label_range, b.kind, b.label, "");
+      d.labels.push_back({pending_[static_cast<size_t>(same.front())].block->label_range, "first defined here"});
+      d.help = "give each one its own name";
+      return;
     }
     same.push_back(r.id);
     model_.resources.push_back(std::move(r));
@@ -267,6 +290,9 @@ class Resolver {
     for (const auto& r : b.body.rules) {
       sink_.Report(DiagKind::kMisplacedBlock, r.range, "an `allow` rule is outside any security group");
     }
+    for (const auto& p : b.body.params) {
+      sink_.Report(DiagKind::kMisplacedBlock, p.range, "parameters are declared at the top level of a file");
+    }
     Context inner = context;
     inner.region = b.label;
     inner.region_range = b.label_range;
@@ -306,32 +332,35 @@ class Resolver {
     }
   }
 
-  // Resources declared outside any account block live in the default account, so they clash
-  // with same-named ones declared inside that account's block. Only known once the default
-  // account is chosen.
-  void CheckDuplicatesInDefaultAccount() {
-    if (model_.default_account == ir::kNoResource) return;
+  // Names are unique per (kind, account), by the account a resource ends up in: a top-level
+  // `vpc main` and one inside the default account's block clash. The later one is reported and
+  // dropped from lookup, so references to the name do not also become ambiguous.
+  void CheckDuplicateNames() {
     for (auto& [key, ids] : symbols_) {
       if (key.kind == "account" || ids.size() < 2) continue;
-      std::vector<ir::ResourceId> in_default;
+      std::vector<ir::ResourceId> kept;
       for (ir::ResourceId id : ids) {
-        ir::ResourceId a = pending_[static_cast<size_t>(id)].context.account;
-        if (a == ir::kNoResource || a == model_.default_account) in_default.push_back(id);
+        const ir::ResourceId* first = nullptr;
+        for (const ir::ResourceId& k : kept) {
+          if (model_.at(k).account == model_.at(id).account) first = &k;
+        }
+        if (first == nullptr) {
+          kept.push_back(id);
+          continue;
+        }
+        const ast::Block* block = pending_[static_cast<size_t>(id)].block;
+        std::string where = model_.at(id).account == ir::kNoResource
+                                ? std::string()
+                                : fmt::format(" in account `{}`", model_.at(model_.at(id).account).name);
+        Diagnostic& d = sink_.Report(DiagKind::kDuplicateName, block->label_range, key.kind, key.name, where);
+        d.labels.push_back({pending_[static_cast<size_t>(*first)].block->label_range, "first defined here"});
+        if (pending_[static_cast<size_t>(id)].context.account != pending_[static_cast<size_t>(*first)].context.account) {
+          d.notes.push_back("a resource outside any `account` block, or with an `account` attribute, belongs to "
+                            "the account it resolves to, not the block it is written in");
+        }
+        d.help = "give each one its own name";
       }
-      if (in_default.size() < 2) continue;
-      // Same literal context was already reported at declaration; only mixed ones remain.
-      bool mixed = false;
-      for (ir::ResourceId id : in_default) {
-        mixed |= pending_[static_cast<size_t>(id)].context.account != pending_[static_cast<size_t>(in_default[0])].context.account;
-      }
-      if (!mixed) continue;
-      const ast::Block* second = pending_[static_cast<size_t>(in_default[1])].block;
-      Diagnostic& d = sink_.Report(DiagKind::kDuplicateName, second->label_range, key.kind, key.name,
-                                   fmt::format(" in account `{}`", model_.at(model_.default_account).name));
-      d.labels.push_back({pending_[static_cast<size_t>(in_default[0])].block->label_range, "first defined here"});
-      d.notes.push_back(fmt::format("resources outside any `account` block belong to the default account `{}`",
-                                    model_.at(model_.default_account).name));
-      d.help = "give each one its own name";
+      ids = kept;
     }
   }
 
@@ -425,7 +454,7 @@ class Resolver {
       return;
     }
     static const std::vector<std::string> kProtocols = {"tcp", "udp", "icmp", "all"};
-    std::string protocol = rule.protocol == "any" ? "all" : rule.protocol;
+    std::string protocol = rule.protocol;
     if (std::find(kProtocols.begin(), kProtocols.end(), protocol) == kProtocols.end()) {
       std::string close = ClosestMatch(rule.protocol, kProtocols);
       Diagnostic& d = sink_.Report(DiagKind::kBadProtocol, rule.protocol_range, rule.protocol,
@@ -454,9 +483,11 @@ class Resolver {
         return;
       }
       ports.emplace_back(-1, -1);
-    } else if (protocol == "all") {
-      sink_.Report(DiagKind::kBadPort, rule.ports.front().range, "an `all` rule covers every port; ports make no sense here")
-          .help = "remove the ports, or use `tcp` or `udp`";
+    } else if (protocol == "all" || protocol == "icmp") {
+      sink_.Report(DiagKind::kBadPort, rule.ports.front().range,
+                   protocol == "all" ? "an `all` rule covers every port; ports make no sense here"
+                                     : "ICMP has no ports")
+          .help = protocol == "all" ? "remove the ports, or use `tcp` or `udp`" : "remove the ports: `allow icmp from ...`";
       return;
     }
     for (const auto& peer : rule.peers) {
@@ -502,7 +533,7 @@ class Resolver {
           }
           if (model_.at(v.target).kind != "security_group" || !v.path.empty()) {
             Diagnostic& d = sink_.Report(DiagKind::kWrongReferenceKind, peer.range, "allow ... from/to",
-                                         "a CIDR block or a security group", DescribeAst(peer),
+                                         "a CIDR block or a security group", ast::DumpValue(peer),
                                          WithArticle(model_.at(v.target).kind));
             (void)d;
             continue;
@@ -580,6 +611,8 @@ class Resolver {
   ir::Value LowerReference(const Value& v, const std::string& via) {
     ir::Value out;
     out.range = v.range;
+    out.broken = true;  // until it resolves; later passes skip broken values
+
     const auto& path = v.path;
     if (path.size() >= 2 && path[0] == "param") {
       auto it = params_.find(path[1]);
@@ -599,11 +632,11 @@ class Resolver {
       }
       out.kind = ir::Value::Kind::kParam;
       out.text = path[1];
+      out.broken = false;
       return out;
     }
     size_t kind_at = 0;
-    ir::ResourceId account = model_.at(current_).account != ir::kNoResource ? model_.at(current_).account
-                                                                           : pending_[static_cast<size_t>(current_)].context.account;
+    ir::ResourceId account = current_ == ir::kNoResource ? ir::kNoResource : model_.at(current_).account;
     bool explicit_account = false;
     if (path.size() >= 4 && path[0] == "account" && catalog_.FindKind(path[2]) != nullptr) {
       auto it = symbols_.find(SymbolKey{"account", path[1]});
@@ -638,7 +671,7 @@ class Resolver {
       target = candidates.front();
     } else {
       for (ir::ResourceId c : candidates) {
-        if (pending_[static_cast<size_t>(c)].context.account == account) target = c;
+        if (model_.at(c).account == account) target = c;
       }
       if (target == ir::kNoResource && explicit_account) {
         ReportUnknownName(kind, name, name_range);
@@ -648,13 +681,13 @@ class Resolver {
       if (target == ir::kNoResource) {
         std::vector<std::string> names;
         for (ir::ResourceId c : candidates) {
-          ir::ResourceId a = pending_[static_cast<size_t>(c)].context.account;
+          ir::ResourceId a = model_.at(c).account;
           names.push_back(a == ir::kNoResource ? "(default)" : "`" + model_.at(a).name + "`");
         }
         Diagnostic& d = sink_.Report(DiagKind::kAmbiguousName, v.range, kind, name, Join(names, ", "));
         std::vector<std::string> options;
         for (ir::ResourceId c : candidates) {
-          ir::ResourceId a = pending_[static_cast<size_t>(c)].context.account;
+          ir::ResourceId a = model_.at(c).account;
           if (a != ir::kNoResource) options.push_back(fmt::format("`account.{}.{}.{}`", model_.at(a).name, kind, name));
         }
         d.help = "name the account: " + Join(options, " or ");
@@ -662,6 +695,7 @@ class Resolver {
       }
     }
     out.kind = ir::Value::Kind::kRef;
+    out.broken = false;
     out.target = target;
     for (size_t i = kind_at + 2; i < path.size(); ++i) out.path.push_back(path[i]);
     if (!out.path.empty()) {
@@ -674,7 +708,9 @@ class Resolver {
         if (!close.empty()) d.message += "; did you mean `" + close + "`?";
         if (!target_kind->outputs.empty())
           d.help = WithArticle(kind) + " provides: " + Join(target_kind->outputs, ", ");
-        return ir::Value{};
+        ir::Value broken;
+        broken.broken = true;
+        return broken;
       }
     }
     AddEdge(current_, target, via, v.range);
@@ -717,32 +753,57 @@ class Resolver {
 
   // ---- phase C: account and region ----
 
-  void Place(ir::ResourceId id) {
-    PlaceAccount(id);
-    PlaceRegion(id);
-  }
-
+  // explicit `account` attribute > the nesting parent's account > the enclosing `account` block
+  // > the account of the `in` target > the default account. Runs before values are lowered, so
+  // it reads the `account` attribute and `in` from the AST; their errors are reported when the
+  // values are lowered.
   ir::ResourceId PlaceAccount(ir::ResourceId id) {
     ir::Resource& r = model_.at(id);
-    if (account_done_.count(id)) return r.account;
-    account_done_.insert(id);
-    if (r.kind == "account" || r.kind == "organization") {
-      r.account = r.kind == "account" ? id : ir::kNoResource;
-      return r.account;
-    }
-    const Pending& p = pending_[static_cast<size_t>(id)];
+    if (account_state_.count(id)) return account_state_[id] == 2 ? r.account : model_.default_account;
+    account_state_[id] = 1;
     ir::ResourceId account = ir::kNoResource;
-    if (const ir::Attribute* a = r.Find("account"); a != nullptr && a->value.is_ref()) {
-      account = a->value.target;
-    } else if (p.context.account != ir::kNoResource) {
-      account = p.context.account;
+    const Pending& p = pending_[static_cast<size_t>(id)];
+    if (r.kind == "account") {
+      account = id;
+    } else if (r.kind == "organization") {
+      account = ir::kNoResource;
+    } else if (ir::ResourceId named = ExplicitAccount(*p.block); named != ir::kNoResource) {
+      account = named;
     } else if (r.parent != ir::kNoResource) {
       account = PlaceAccount(r.parent);
+    } else if (p.context.account != ir::kNoResource) {
+      account = p.context.account;
+    } else if (ir::ResourceId in = InTarget(p); in != ir::kNoResource) {
+      account = PlaceAccount(in);
     } else {
       account = model_.default_account;
     }
     model_.at(id).account = account;
+    account_state_[id] = 2;
     return account;
+  }
+
+  ir::ResourceId ExplicitAccount(const ast::Block& b) {
+    for (const auto& a : b.body.attributes) {
+      if (a.key != "account" || a.value.kind != Value::Kind::kReference || a.value.path.size() != 2 ||
+          a.value.path[0] != "account") {
+        continue;
+      }
+      auto it = symbols_.find(SymbolKey{"account", a.value.path[1]});
+      if (it != symbols_.end() && !it->second.empty()) return it->second.front();
+    }
+    return ir::kNoResource;
+  }
+
+  // The resource an `in` names, looked up without reporting (lowering reports problems).
+  ir::ResourceId InTarget(const Pending& p) {
+    if (p.in == nullptr || p.in->path.size() < 2) return ir::kNoResource;
+    auto it = symbols_.find(SymbolKey{p.in->path[0], p.in->path[1]});
+    if (it == symbols_.end() || it->second.empty()) return ir::kNoResource;
+    for (ir::ResourceId c : it->second) {
+      if (pending_[static_cast<size_t>(c)].context.account == p.context.account) return c;
+    }
+    return it->second.size() == 1 ? it->second.front() : ir::kNoResource;
   }
 
   std::string PlaceRegion(ir::ResourceId id) {
@@ -757,13 +818,14 @@ class Resolver {
     const ir::Attribute* explicit_region = r.Find("region");
     if (explicit_region != nullptr && explicit_region->value.kind == ir::Value::Kind::kString) {
       if (CheckRegion(explicit_region->value.text, explicit_region->value.range)) region = explicit_region->value.text;
-    } else if (explicit_region != nullptr && explicit_region->value.kind != ir::Value::Kind::kNull) {
-      sink_.Report(DiagKind::kWrongType, explicit_region->value.range, "region", "a region code string",
-                   "another value");
+    } else if (explicit_region != nullptr) {
+      RequireLiteralRegion(explicit_region->value, "region");  // other types: the schema pass
     }
     if (r.kind == "organization") {
       if (const ir::Attribute* d = r.Find("default_region"); d != nullptr && d->value.kind == ir::Value::Kind::kString) {
         if (CheckRegion(d->value.text, d->value.range)) model_.default_region = d->value.text;
+      } else if (d != nullptr) {
+        RequireLiteralRegion(d->value, "default_region");
       }
     }
     bool regional = r.schema != nullptr && r.schema->placement == facts::Placement::kRegional;
@@ -794,6 +856,16 @@ class Resolver {
     if (!region.empty() && regional) model_.regions[region];
     region_state_[id] = 2;
     return region;
+  }
+
+  // Regions decide providers, stacks and endpoints, so they must be known when compiling.
+  void RequireLiteralRegion(const ir::Value& v, const std::string& attr) {
+    if (v.kind != ir::Value::Kind::kParam && v.kind != ir::Value::Kind::kTemplate && v.kind != ir::Value::Kind::kRef) return;
+    Diagnostic& d = sink_.Report(DiagKind::kWrongType, v.range, attr, "a region code written in the source",
+                                 v.kind == ir::Value::Kind::kParam ? "parameter `" + v.text + "`" : "a computed value");
+    d.notes.push_back("topo chooses providers, stacks and CLI endpoints by region while compiling");
+    d.help = "write the region's code, e.g. `" + attr + " = \"eu-west-1\"`";
+    reported_no_default_region_ = true;  // no follow-on "no default_region"
   }
 
   std::string DefaultRegion(const ir::Resource& r) {
@@ -827,7 +899,7 @@ class Resolver {
   std::unordered_map<SymbolKey, std::vector<ir::ResourceId>, SymbolKeyHash> symbols_;
   std::map<std::string, size_t> params_;
   std::vector<ir::ResourceId> accounts_;
-  std::set<ir::ResourceId> account_done_;
+  std::map<ir::ResourceId, int> account_state_;
   std::map<ir::ResourceId, int> region_state_;
   ir::ResourceId current_ = ir::kNoResource;
   bool reported_no_default_region_ = false;
