@@ -1,8 +1,12 @@
 #include "emit/hcl/hcl.h"
 
+#include "emit/hcl/hcl_emitter.h"
+
 namespace topo::emit {
 
-// Not implemented yet: driver::Targets() lists this target as not ready, so it is never called.
-OutputFiles EmitHcl(const EmitContext&, DiagSink&) { return {}; }
+OutputFiles EmitHcl(const EmitContext& context, DiagSink& sink) {
+  hcl::Emitter emitter(context, sink);
+  return emitter.Run();
+}
 
 }  // namespace topo::emit

@@ -1,0 +1,23 @@
+# S3 buckets, databases, caches and DynamoDB tables
+
+resource "aws_s3_bucket" "logs" {
+  provider = aws.prod
+  region   = "eu-west-1"
+
+  bucket = "acme-prod-logs"
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "logs" {
+  provider = aws.prod
+  region   = "eu-west-1"
+
+  bucket                  = aws_s3_bucket.logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}

@@ -1,0 +1,5 @@
+# One provider per account. Regional resources outside the provider's region set `region` (AWS provider 6).
+
+provider "aws" {
+  region = "us-east-1"
+}
