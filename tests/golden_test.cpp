@@ -140,6 +140,12 @@ TEST_P(GoldenTest, MatchesExpected) {
     ASSERT_EQ(b2.exit_code, 0) << b2.err;
     auto actual = ReadTree(out1);
     EXPECT_EQ(actual, ReadTree(out2)) << "building twice gave different bytes (target " << target << ")";
+    // Images rendered by an external tool (the docs target's topology.svg, by Graphviz) depend on
+    // that tool's version: compared only when an expected one is checked in.
+    for (auto it = actual.begin(); it != actual.end();) {
+      bool rendered = it->first.size() > 4 && it->first.compare(it->first.size() - 4, 4, ".svg") == 0;
+      it = rendered && !fs::exists(entry.path() / it->first) ? actual.erase(it) : std::next(it);
+    }
     if (Updating()) {
       fs::remove_all(entry.path());
       for (const auto& [rel, contents] : actual) WriteFile(entry.path().string() + "/" + rel, contents);

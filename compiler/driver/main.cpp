@@ -12,6 +12,7 @@
 #include "diag/render.h"
 #include "diag/sarif.h"
 #include "facts/rules.h"
+#include "driver/graphviz.h"
 #include "driver/output.h"
 #include "driver/pipeline.h"
 
@@ -226,6 +227,7 @@ int RunBuild(const CommonOptions& options, std::vector<std::string> targets, con
     std::cerr << "topo: nothing was written, because of the findings above\n";
     return code;
   }
+  for (const auto& note : driver::RenderDiagrams(files)) std::cerr << "topo: note: " << note << "\n";
   std::string error = driver::WriteOutputDirectory(out_dir, files);
   if (!error.empty()) {
     std::cerr << "topo: error: " << error << "\n";
@@ -319,6 +321,7 @@ int main(int argc, char** argv) {
       "AWS CLI runbooks and documentation, and checks it on the way.\n\n"
       "  topo check estate.topo                      check for mistakes, print findings\n"
       "  topo build estate.topo --target hcl -o out  write Terraform into out/\n"
+      "  topo docs estate.topo -o handbook           write the Markdown handbook and diagram into handbook/\n"
       "  topo kinds [KIND]                           list resource kinds, or one kind's attributes\n"
       "  topo rules [ID]                             list lint rules, or explain one\n\n"
       "Exit status: 0 clean, 1 errors in the topology, 2 usage or unreadable input.",
@@ -348,6 +351,15 @@ int main(int argc, char** argv) {
   build->add_option("-t,--target", targets, target_help)->required()->check(CLI::IsMember(target_names));
   build->add_option("-o,--out", out_dir, "output directory (replaced as a whole)")->required()->type_name("DIR");
 
+  // `topo docs`: exactly `topo build --target docs`.
+  CommonOptions docs_options;
+  std::string docs_dir;
+  CLI::App* docs = app.add_subcommand(
+      "docs", "write the Markdown handbook (README.md) and the diagram (topology.dot, topology.svg) into DIR; "
+              "the same as `build --target docs`");
+  AddCommon(docs, docs_options);
+  docs->add_option("-o,--out", docs_dir, "output directory (replaced as a whole)")->required()->type_name("DIR");
+
   std::string kind_name;
   CLI::App* kinds = app.add_subcommand("kinds", "list the resource kinds topo knows, or describe one");
   kinds->add_option("kind", kind_name, "a kind, e.g. vpc");
@@ -371,6 +383,7 @@ int main(int argc, char** argv) {
   try {
     if (*check) return RunCheck(check_options);
     if (*build) return RunBuild(build_options, targets, out_dir);
+    if (*docs) return RunBuild(docs_options, {"docs"}, docs_dir);
     if (*kinds) return RunKinds(kind_name);
     if (*rules) return RunRules(rule_id);
   } catch (const std::exception& e) {

@@ -1,8 +1,87 @@
 #include "emit/docs/docs.h"
 
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "base/embedded.h"
+#include "emit/docs/graph.h"
+#include "emit/docs/handbook.h"
+#include "emit/docs/markdown.h"
+
 namespace topo::emit {
 
-// Not implemented yet: driver::Targets() lists this target as not ready, so it is never called.
-OutputFiles EmitDocs(const EmitContext&, DiagSink&) { return {}; }
+namespace {
+
+namespace mustache = kainjow::mustache;
+using Json = nlohmann::json;
+
+constexpr std::string_view kTemplateDir = "templates/docs/";
+constexpr std::string_view kSuffix = ".mustache";
+
+mustache::data ToData(const Json& j) {
+  if (j.is_object()) {
+    mustache::data d{mustache::data::type::object};
+    for (const auto& [key, value] : j.items()) d.set(key, ToData(value));
+    return d;
+  }
+  if (j.is_array()) {
+    mustache::data d{mustache::data::type::list};
+    for (const auto& item : j) d.push_back(ToData(item));
+    return d;
+  }
+  if (j.is_boolean()) return j.get<bool>() ? mustache::data::type::bool_true : mustache::data::type::bool_false;
+  if (j.is_string()) return mustache::data{j.get<std::string>()};
+  if (j.is_null()) return mustache::data::type::bool_false;
+  return mustache::data{j.dump()};
+}
+
+// Renders templates/docs/README.md.mustache; every other template of the folder is a partial
+// named by its file name without `.mustache`. `{{value}}` is Markdown-escaped, `{{{value}}}`
+// (fields the handbook already escaped) is not.
+std::string RenderReadme(const Json& handbook) {
+  std::string main;
+  mustache::data data = ToData(handbook);
+  for (const auto& f : embedded::Files()) {
+    std::string_view path = f.path;
+    if (path.substr(0, kTemplateDir.size()) != kTemplateDir || path.size() < kSuffix.size() ||
+        path.substr(path.size() - kSuffix.size()) != kSuffix) {
+      continue;
+    }
+    std::string name(path.substr(kTemplateDir.size(), path.size() - kTemplateDir.size() - kSuffix.size()));
+    std::string text(f.contents);
+    if (name == "README.md") {
+      main = text;
+    } else {
+      data.set(name, mustache::partial([text]() { return text; }));
+    }
+  }
+  if (main.empty()) throw std::logic_error("templates/docs/README.md.mustache is not embedded");
+  mustache::mustache tmpl{main};
+  if (!tmpl.is_valid()) throw std::logic_error("templates/docs/README.md.mustache: " + tmpl.error_message());
+  tmpl.set_custom_escape([](const std::string& s) { return docs::EscapeMarkdown(s); });
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) throw std::logic_error("templates/docs: " + tmpl.error_message());
+  // Blank lines collapse to one, so that optional parts of the templates leave no gaps.
+  std::string tidy;
+  size_t newlines = 0;
+  for (char c : out) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) tidy += c;
+  }
+  tidy.erase(0, tidy.find_first_not_of('\n'));
+  while (!tidy.empty() && tidy.back() == '\n') tidy.pop_back();
+  return tidy + "\n";
+}
+
+}  // namespace
+
+OutputFiles EmitDocs(const EmitContext& context, DiagSink&) {
+  OutputFiles files;
+  files["README.md"] = RenderReadme(docs::BuildHandbook(context));
+  files["topology.dot"] = docs::EmitTopologyDot(context);
+  return files;
+}
 
 }  // namespace topo::emit
