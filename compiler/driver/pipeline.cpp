@@ -63,10 +63,10 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, cons
 
 const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
-      {"hcl", "Terraform for the hashicorp/aws provider (*.tf)", false},
-      {"cfn", "CloudFormation templates, one per account and region, with a deployment order", false},
+      {"hcl", "Terraform for the hashicorp/aws provider (*.tf)", true},
+      {"cfn", "CloudFormation templates, one per account and region, with a deployment order", true},
       {"runbook", "a bash script of AWS CLI v2 commands, with manual steps, and its teardown", false},
-      {"docs", "a Markdown handbook and a Graphviz diagram", false},
+      {"docs", "a Markdown handbook and a Graphviz diagram", true},
       {"ir-json", "the resolved resource graph as JSON (for tools and debugging)", true},
   };
   return targets;

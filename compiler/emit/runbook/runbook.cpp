@@ -1,8 +1,12 @@
 #include "emit/runbook/runbook.h"
 
+#include "emit/runbook/emitter.h"
+
 namespace topo::emit {
 
-// Not implemented yet: driver::Targets() lists this target as not ready, so it is never called.
-OutputFiles EmitRunbook(const EmitContext&, DiagSink&) { return {}; }
+OutputFiles EmitRunbook(const EmitContext& context, DiagSink& sink) {
+  runbook::Emitter emitter(context, sink);
+  return emitter.Run();
+}
 
 }  // namespace topo::emit

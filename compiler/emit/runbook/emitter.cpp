@@ -1,0 +1,1482 @@
+#include "emit/runbook/emitter.h"
+
+#include <algorithm>
+#include <queue>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "base/embedded.h"
+#include "base/strings.h"
+
+#include <functional>
+
+#include <kainjow/mustache.hpp>
+
+namespace topo::emit::runbook {
+
+namespace {
+
+constexpr char kMark = '\x01';
+constexpr char kRawMark = '\x03';
+constexpr char kEnd = '\x02';
+
+// Text for a `#` comment: one line, control characters removed, so nothing from the source can
+// end the comment and become a command.
+std::string CommentText(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Wraps `text` at `width` columns for comment lines.
+std::vector<std::string> Wrap(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t i = 0;
+  std::string t = CommentText(text);
+  while (i < t.size()) {
+    size_t j = t.find(' ', i);
+    if (j == std::string::npos) j = t.size();
+    std::string word = t.substr(i, j - i);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    i = j + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+// A word's text for the inside of a double-quoted shell string: literal text with `"`, `$`,
+// backquote and backslash escaped; variables as ${NAME}.
+std::string DoubleQuoted(const Word& w) {
+  std::string out;
+  for (const auto& p : w.pieces) {
+    if (p.kind != Word::Piece::Kind::kLiteral) {
+      out += "${" + p.text + "}";
+      continue;
+    }
+    for (char c : CommentText(p.text)) {
+      if (c == '"' || c == '$' || c == '`' || c == '\\') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool IsScopeKind(const ir::Resource& r) {
+  return r.schema != nullptr && r.schema->placement == facts::Placement::kScope;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+std::string Indent(const std::string& text, size_t indent) {
+  std::string pad(indent, ' ');
+  return pad + text;
+}
+
+// The AWS services whose API has one global endpoint: their commands take no --region.
+bool GlobalService(const std::string& service) {
+  return service == "iam" || service == "route53" || service == "cloudfront" || service == "organizations" ||
+         service == "sts";
+}
+
+Json JsonNumber(const std::string& text) {
+  try {
+    if (text.find_first_of(".eE") == std::string::npos) return Json(std::stoll(text));
+    return Json(std::stod(text));
+  } catch (const std::exception&) {
+    return Json(text);
+  }
+}
+
+}  // namespace
+
+bool Truthy(const Json& v) {
+  if (v.is_null()) return false;
+  if (v.is_boolean()) return v.get<bool>();
+  if (v.is_string()) return !v.get<std::string>().empty();
+  if (v.is_array() || v.is_object()) return !v.empty();
+  return true;
+}
+
+Emitter::Emitter(const EmitContext& context, DiagSink& sink)
+    : context_(context), model_(context.model), catalog_(context.catalog), sink_(sink) {}
+
+// ------------------------------------------------------------------------------------------------
+// Data and order
+
+void Emitter::LoadSpecs() {
+  specs_ = Json::object();
+  for (const auto& f : embedded::Files()) {
+    std::string path(f.path);
+    if (path.rfind("stdlib/runbook/", 0) != 0 || path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
+    Json doc = Json::parse(f.contents);
+    for (const auto& [kind, spec] : doc.at("kinds").items()) {
+      if (specs_.contains(kind)) throw std::runtime_error("stdlib/runbook: kind `" + kind + "` is mapped twice");
+      specs_[kind] = spec;
+    }
+  }
+}
+
+const Json* Emitter::Spec(const std::string& kind) const {
+  auto it = specs_.find(kind);
+  return it == specs_.end() ? nullptr : &*it;
+}
+
+// Topological order over the IR edges, ties broken by declaration order (Kahn's algorithm with
+// a min-heap). A security group's rules are a node of their own after the group and every group
+// they name, so groups that allow each other still get an order. `before` edges point the other
+// way: the target waits for the manual step.
+void Emitter::Order() {
+  using Node = std::pair<ir::ResourceId, int>;
+  std::map<Node, std::set<Node>> deps;
+  std::set<Node> nodes;
+  for (const auto& r : model_.resources) {
+    if (IsScopeKind(r)) continue;
+    nodes.insert({r.id, 0});
+    if (!r.rules.empty()) {
+      nodes.insert({r.id, 1});
+      deps[{r.id, 1}].insert({r.id, 0});
+      for (const auto& rule : r.rules) {
+        if (rule.group != ir::kNoResource && rule.group != r.id) deps[{r.id, 1}].insert({rule.group, 0});
+      }
+    }
+  }
+  for (const auto& e : model_.edges) {
+    if (e.from == e.to || e.from == ir::kNoResource || e.to == ir::kNoResource) continue;
+    Node from{e.from, 0}, to{e.to, 0};
+    if (!nodes.count(from) || !nodes.count(to)) continue;
+    if (e.via == "rule") continue;
+    if (e.via == "before") {
+      deps[to].insert(from);
+    } else {
+      deps[from].insert(to);
+    }
+  }
+  std::map<Node, int> pending;
+  std::map<Node, std::vector<Node>> users;
+  for (const auto& n : nodes) pending[n] = 0;
+  for (const auto& [n, ds] : deps) {
+    for (const auto& d : ds) {
+      if (!nodes.count(d)) continue;
+      pending[n]++;
+      users[d].push_back(n);
+    }
+  }
+  std::priority_queue<Node, std::vector<Node>, std::greater<Node>> ready;
+  for (const auto& [n, count] : pending) {
+    if (count == 0) ready.push(n);
+  }
+  std::set<Node> done;
+  while (!ready.empty()) {
+    Node n = ready.top();
+    ready.pop();
+    order_.push_back(n);
+    done.insert(n);
+    for (const auto& u : users[n]) {
+      if (--pending[u] == 0) ready.push(u);
+    }
+  }
+  // A cycle (reported by the cycles pass as an error; emitters then do not run) cannot occur
+  // here, but keep every node anyway.
+  for (const auto& n : nodes) {
+    if (!done.count(n)) order_.push_back(n);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Names and variables
+
+std::string Emitter::ParamVar(const std::string& name) { return VarName({"TOPO_PARAM", name}); }
+
+std::string Emitter::BaseVar(ir::ResourceId id) const {
+  auto it = base_vars_.find(id);
+  return it == base_vars_.end() ? std::string() : it->second;
+}
+
+std::string Emitter::KeyOutput(ir::ResourceId id) const {
+  const Json* spec = Spec(model_.at(id).kind);
+  if (spec != nullptr && spec->contains("key")) return (*spec)["key"].get<std::string>();
+  return "id";
+}
+
+std::string Emitter::RefOutput(ir::ResourceId id) const {
+  const Json* spec = Spec(model_.at(id).kind);
+  if (spec != nullptr && spec->contains("ref")) return (*spec)["ref"].get<std::string>();
+  return KeyOutput(id);
+}
+
+std::string Emitter::OutputVar(ir::ResourceId id, const std::string& output) {
+  std::string var = BaseVar(id) + "_" + VarName({output});
+  if (output != KeyOutput(id)) needed_[id].insert(output);
+  return var;
+}
+
+ir::ResourceId Emitter::AccountOf(const ir::Resource& r) const {
+  if (r.account != ir::kNoResource) return r.account;
+  return model_.default_account;
+}
+
+std::string Emitter::AccountVar(const ir::Resource& r) const {
+  ir::ResourceId a = AccountOf(r);
+  if (a == ir::kNoResource) return "TOPO_ACCOUNT_ID";
+  return VarName({"TOPO_ACCOUNT", model_.at(a).name, "ID"});
+}
+
+std::string Emitter::ProfileVar(ir::ResourceId account) const {
+  return VarName({"TOPO_PROFILE", model_.at(account).name});
+}
+
+std::string Emitter::RegionOf(const ir::Resource& r) const {
+  if (!r.region.empty()) return r.region;
+  return model_.default_region.empty() ? std::string("us-east-1") : model_.default_region;
+}
+
+Json Emitter::PhysicalName(const ir::Resource& r) {
+  const Json* spec = Spec(r.kind);
+  std::string attr = spec != nullptr ? spec->value("name", std::string()) : std::string();
+  if (!attr.empty() && attr != "tag") {
+    if (const ir::Attribute* a = r.Find(attr)) return ValueToJson(a->value);
+  }
+  return Json(r.name);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Values
+
+std::string Emitter::Marker(const std::string& var, bool raw) {
+  auto it = var_index_.find(var);
+  size_t index;
+  if (it == var_index_.end()) {
+    index = vars_.size();
+    vars_.push_back({var, var.rfind("TOPO_PARAM_", 0) == 0});
+    var_index_[var] = index;
+  } else {
+    index = it->second;
+  }
+  used_vars_.insert(var);
+  return std::string(1, raw ? kRawMark : kMark) + std::to_string(index) + std::string(1, kEnd);
+}
+
+Json Emitter::ValueToJson(const ir::Value& v) {
+  switch (v.kind) {
+    case ir::Value::Kind::kNull:
+      return nullptr;
+    case ir::Value::Kind::kBool:
+      return v.boolean;
+    case ir::Value::Kind::kNumber:
+      return JsonNumber(v.text);
+    case ir::Value::Kind::kString:
+      return v.text;
+    case ir::Value::Kind::kList: {
+      Json out = Json::array();
+      for (const auto& item : v.items) {
+        Json j = ValueToJson(item);
+        if (!j.is_null()) out.push_back(j);
+      }
+      return out;
+    }
+    case ir::Value::Kind::kMap: {
+      Json out = Json::object();
+      for (const auto& [k, item] : v.entries) out[k] = ValueToJson(item);
+      return out;
+    }
+    case ir::Value::Kind::kRef: {
+      if (v.target == ir::kNoResource) return nullptr;
+      const ir::Resource& t = model_.at(v.target);
+      if (IsScopeKind(t)) {
+        // An account: its id, as the credentials of its profile report it.
+        if (t.kind == "account") return Marker(AccountVar(t));
+        return t.name;
+      }
+      std::string output = v.path.empty() ? RefOutput(v.target) : v.path.front();
+      if (output == "name" && !(Spec(t.kind) && (*Spec(t.kind)).contains("outputs") &&
+                                (*Spec(t.kind))["outputs"].contains("name"))) {
+        return PhysicalName(t);
+      }
+      return Marker(OutputVar(v.target, output));
+    }
+    case ir::Value::Kind::kParam: {
+      const ir::Param* p = model_.FindParam(v.text);
+      bool raw = p != nullptr && (p->type == "number" || p->type == "int" || p->type == "bool");
+      return Marker(ParamVar(v.text), raw);
+    }
+    case ir::Value::Kind::kTemplate: {
+      std::string out;
+      for (const auto& part : v.items) {
+        Json j = ValueToJson(part);
+        if (j.is_string()) {
+          out += j.get<std::string>();
+        } else if (!j.is_null()) {
+          out += j.dump();
+        }
+      }
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+Json Emitter::AttributeJson(const Scope& scope, const std::string& name, const std::vector<std::string>& rest) {
+  const ir::Attribute* a = nullptr;
+  const facts::Attribute* schema = nullptr;
+  if (scope.block != nullptr) {
+    a = scope.block->Find(name);
+    if (scope.block_schema != nullptr) {
+      auto it = scope.block_schema->attributes.find(name);
+      if (it != scope.block_schema->attributes.end()) schema = &it->second;
+    }
+  } else if (scope.resource != nullptr) {
+    a = scope.resource->Find(name);
+    if (scope.resource->schema != nullptr) schema = scope.resource->schema->FindAttribute(name);
+  }
+  if (a == nullptr) {
+    if (schema != nullptr && !schema->default_value.is_null() && rest.empty()) return schema->default_value;
+    return nullptr;
+  }
+  const ir::Value* v = &a->value;
+  size_t i = 0;
+  while (i < rest.size() && v->kind == ir::Value::Kind::kMap) {
+    v = v->Find(rest[i]);
+    if (v == nullptr) return nullptr;
+    ++i;
+  }
+  if (i == rest.size()) return ValueToJson(*v);
+  auto ref_output = [&](const ir::Value& ref) -> Json {
+    if (ref.target == ir::kNoResource) return nullptr;
+    const ir::Resource& t = model_.at(ref.target);
+    if (rest[i] == "name" && !(Spec(t.kind) && (*Spec(t.kind)).contains("outputs") &&
+                               (*Spec(t.kind))["outputs"].contains("name"))) {
+      return PhysicalName(t);
+    }
+    if (rest[i] == "@kind") return t.kind;
+    return Marker(OutputVar(ref.target, rest[i]));
+  };
+  if (v->kind == ir::Value::Kind::kRef) return ref_output(*v);
+  if (v->kind == ir::Value::Kind::kList) {
+    Json out = Json::array();
+    for (const auto& item : v->items) {
+      if (item.kind == ir::Value::Kind::kRef) out.push_back(ref_output(item));
+    }
+    return out;
+  }
+  return nullptr;
+}
+
+// `{path|filter|...}`: see stdlib/runbook/README.md for the vocabulary.
+Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
+  std::vector<std::string> filters = Split(placeholder, '|');
+  std::string path = filters.front();
+  filters.erase(filters.begin());
+  Json value;
+  const ir::Resource& r = *scope.resource;
+  if (!path.empty() && path[0] == '@') {
+    size_t colon = path.find(':');
+    std::string name = path.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
+    std::string arg = colon == std::string::npos ? std::string() : path.substr(colon + 1);
+    value = Builder(name, arg, scope);
+  } else {
+    std::vector<std::string> parts = Split(path, '.');
+    std::string head = parts.front();
+    std::vector<std::string> rest(parts.begin() + 1, parts.end());
+    if (head == "key") {
+      value = Marker(OutputVar(r.id, KeyOutput(r.id)));
+    } else if (head == "out") {
+      value = Marker(OutputVar(r.id, rest.at(0)));
+    } else if (head == "var") {
+      value = Marker(BaseVar(r.id) + "_" + VarName({rest.at(0)}));
+    } else if (head == "name") {
+      value = PhysicalName(r);
+    } else if (head == "label") {
+      value = scope.block != nullptr ? scope.block->label : r.name;
+    } else if (head == "topo_id") {
+      value = model_.DisplayName(r.id);
+    } else if (head == "region") {
+      value = RegionOf(r);
+    } else if (head == "account_id") {
+      value = Marker(AccountVar(r));
+    } else if (head == "org") {
+      value = model_.organization;
+    } else if (head == "item") {
+      if (scope.item != nullptr) {
+        if (rest.empty()) {
+          value = ValueToJson(*scope.item);
+        } else if (scope.item->kind == ir::Value::Kind::kRef && scope.item->target != ir::kNoResource) {
+          value = Marker(OutputVar(scope.item->target, rest.front()));
+        }
+      } else {
+        value = scope.item_json;
+        for (const auto& k : rest) value = value.is_object() && value.contains(k) ? value[k] : Json();
+      }
+    } else if (head == "index") {
+      value = scope.item_json;
+    } else if (head == "parent" && scope.parent != nullptr) {
+      std::vector<std::string> sub(rest.begin() + 1, rest.end());
+      value = rest.empty() ? Json() : AttributeJson(*scope.parent, rest.front(), sub);
+    } else if (head.size() > 1 && head[0] == '^') {
+      Scope top;
+      top.resource = scope.resource;
+      value = AttributeJson(top, head.substr(1), rest);
+    } else {
+      value = AttributeJson(scope, head, rest);
+    }
+  }
+  for (const auto& f : filters) value = ApplyFilter(f, value, scope);
+  return value;
+}
+
+Json Emitter::ApplyFilter(const std::string& filter, const Json& value, const Scope& scope) {
+  if (filter.rfind("default=", 0) == 0) {
+    if (!value.is_null()) return value;
+    return Json(filter.substr(8));
+  }
+  if (value.is_null()) return value;
+  if (value.is_array() && filter != "csv" && filter != "first" && filter != "count" && filter != "spaced") {
+    Json out = Json::array();
+    for (const auto& v : value) {
+      Json x = ApplyFilter(filter, v, scope);
+      if (!x.is_null()) out.push_back(x);
+    }
+    return out;
+  }
+  if (filter == "az") {
+    if (!value.is_string()) return value;
+    std::string s = value.get<std::string>();
+    if (s.size() <= 2 && !s.empty() && s[0] >= 'a' && s[0] <= 'z') return RegionOf(*scope.resource) + s;
+    return s;
+  }
+  if (filter == "enabled") return Truthy(value) ? "Enabled" : "Disabled";
+  if (filter == "not") return !Truthy(value);
+  if (filter == "bool") {
+    if (value.is_string()) return value.get<std::string>() == "true";
+    return Truthy(value);
+  }
+  if (filter == "str") return value.is_string() ? value : Json(value.dump());
+  if (filter == "upper" || filter == "lower") {
+    if (!value.is_string()) return value;
+    std::string s = value.get<std::string>();
+    for (auto& c : s) c = filter == "upper" ? static_cast<char>(toupper(c)) : static_cast<char>(tolower(c));
+    return s;
+  }
+  if (filter == "csv" || filter == "spaced") {
+    if (!value.is_array()) return value;
+    std::string out;
+    for (const auto& v : value) {
+      if (!out.empty()) out += filter == "csv" ? "," : " ";
+      out += v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    return out;
+  }
+  if (filter == "first") return value.is_array() ? (value.empty() ? Json() : value[0]) : value;
+  if (filter == "count") return value.is_array() ? Json(value.size()) : Json(1);
+  if (filter == "list") return value.is_array() ? value : Json::array({value});
+  if (filter == "jmes") {
+    // Inside a JMESPath raw string literal '...': escape quotes and backslashes.
+    if (!value.is_string()) return value;
+    std::string out;
+    for (char c : value.get<std::string>()) {
+      if (c == '\'' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out;
+  }
+  if (filter == "policy_arn") {
+    // An AWS managed policy given by name (`AmazonSESFullAccess`, `service-role/X`).
+    if (!value.is_string()) return value;
+    std::string s = value.get<std::string>();
+    if (s.rfind("arn:", 0) == 0 || s.find(kMark) != std::string::npos) return s;
+    return "arn:aws:iam::aws:policy/" + s;
+  }
+  if (filter == "dot") {
+    // A domain name ending with a dot (Route 53 answers with fully qualified names).
+    if (!value.is_string()) return value;
+    std::string s = value.get<std::string>();
+    return (!s.empty() && s.back() == '.') ? s : s + ".";
+  }
+  if (filter == "int") {
+    if (value.is_string()) {
+      Json n = JsonNumber(value.get<std::string>());
+      return n;
+    }
+    return value;
+  }
+  if (filter == "seconds_ms") return value.is_number() ? Json(value.get<int64_t>() * 1000) : value;
+  if (filter.rfind("map:", 0) == 0) {
+    // map:a=b,c=d   translates a value; unknown values pass unchanged.
+    std::string key = value.is_string() ? value.get<std::string>() : value.dump();
+    for (const auto& pair : Split(filter.substr(4), ',')) {
+      size_t eq = pair.find('=');
+      if (eq != std::string::npos && pair.substr(0, eq) == key) return pair.substr(eq + 1);
+    }
+    return value;
+  }
+  if (filter.rfind("prefix:", 0) == 0) {
+    if (!value.is_string()) return value;
+    return filter.substr(7) + value.get<std::string>();
+  }
+  throw std::runtime_error("stdlib/runbook: unknown filter `" + filter + "`");
+}
+
+// A template string. Exactly one placeholder keeps the value's type (a list, a number, a
+// document); anything else is text with the placeholders spliced in. Null when a placeholder
+// has no value: the caller drops the argument or key.
+Json Emitter::EvalString(const std::string& tmpl, const Scope& scope) {
+  if (tmpl.size() > 2 && tmpl.front() == '{' && tmpl.back() == '}' && tmpl.find('{', 1) == std::string::npos &&
+      tmpl.find('}') == tmpl.size() - 1) {
+    return Resolve(tmpl.substr(1, tmpl.size() - 2), scope);
+  }
+  std::string out;
+  size_t i = 0;
+  while (i < tmpl.size()) {
+    char c = tmpl[i];
+    if (c == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      out += '{';
+      i += 2;
+      continue;
+    }
+    if (c == '}' && i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
+      out += '}';
+      i += 2;
+      continue;
+    }
+    if (c == '{') {
+      size_t end = tmpl.find('}', i);
+      if (end == std::string::npos) throw std::runtime_error("stdlib/runbook: unclosed `{` in `" + tmpl + "`");
+      Json v = Resolve(tmpl.substr(i + 1, end - i - 1), scope);
+      if (v.is_null()) return nullptr;
+      if (v.is_string()) {
+        out += v.get<std::string>();
+      } else if (v.is_array()) {
+        std::string joined;
+        for (const auto& x : v) {
+          if (!joined.empty()) joined += ",";
+          joined += x.is_string() ? x.get<std::string>() : x.dump();
+        }
+        out += joined;
+      } else {
+        out += v.dump();
+      }
+      i = end + 1;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+bool Emitter::When(const Json& spec, const Scope& scope) {
+  if (spec.is_null()) return true;
+  if (spec.is_array()) {
+    for (const auto& s : spec) {
+      if (!When(s, scope)) return false;
+    }
+    return true;
+  }
+  std::string cond = spec.get<std::string>();
+  bool negate = !cond.empty() && cond[0] == '!';
+  if (negate) cond = cond.substr(1);
+  bool result;
+  size_t eq = cond.find('=');
+  if (eq != std::string::npos) {
+    Json v = Resolve(cond.substr(0, eq), scope);
+    std::string want = cond.substr(eq + 1);
+    std::string have = v.is_string() ? v.get<std::string>() : (v.is_null() ? "" : v.dump());
+    result = false;
+    for (const auto& alt : Split(want, ',')) result = result || have == alt;
+  } else {
+    result = Truthy(Resolve(cond, scope));
+  }
+  return negate ? !result : result;
+}
+
+Json Emitter::EvalJson(const Json& tmpl, const Scope& scope) {
+  if (tmpl.is_string()) return EvalString(tmpl.get<std::string>(), scope);
+  if (tmpl.is_array()) {
+    Json out = Json::array();
+    for (const auto& item : tmpl) {
+      if (item.is_object() && item.contains("$each")) {
+        Json sub = EvalJson(item, scope);
+        if (sub.is_array()) {
+          for (auto& x : sub) out.push_back(x);
+        }
+        continue;
+      }
+      Json v = EvalJson(item, scope);
+      if (!v.is_null()) out.push_back(v);
+    }
+    return out.empty() ? Json() : out;
+  }
+  if (tmpl.is_object()) {
+    if (tmpl.contains("$when") && !When(tmpl["$when"], scope)) return nullptr;
+    if (tmpl.contains("$each")) {
+      std::string what = tmpl["$each"].get<std::string>();
+      const Json& item = tmpl.at("$item");
+      Json out = Json::array();
+      const ir::Resource& r = *scope.resource;
+      // A block type of the resource (or of the current block), else a list attribute.
+      const std::vector<ir::Block>* blocks = scope.block != nullptr ? &scope.block->blocks : &r.blocks;
+      const std::map<std::string, facts::BlockSchema>* schemas = nullptr;
+      if (scope.block_schema != nullptr) {
+        schemas = &scope.block_schema->blocks;
+      } else if (r.schema != nullptr) {
+        schemas = &r.schema->blocks;
+      }
+      if (schemas != nullptr && schemas->count(what)) {
+        for (const auto& b : *blocks) {
+          if (b.type != what) continue;
+          Scope s;
+          s.resource = scope.resource;
+          s.block = &b;
+          s.block_schema = &schemas->at(what);
+          s.parent = &scope;
+          Json v = EvalJson(item, s);
+          if (!v.is_null()) out.push_back(v);
+        }
+        return out.empty() ? Json() : out;
+      }
+      const ir::Attribute* a = scope.block != nullptr ? scope.block->Find(what) : r.Find(what);
+      if (a != nullptr && a->value.kind == ir::Value::Kind::kList) {
+        for (const auto& element : a->value.items) {
+          Scope s = scope;
+          s.item = &element;
+          Json v = EvalJson(item, s);
+          if (!v.is_null()) out.push_back(v);
+        }
+        return out.empty() ? Json() : out;
+      }
+      // A computed list: `{...}` placeholder.
+      Json list = EvalString(what, scope);
+      if (list.is_array()) {
+        for (const auto& element : list) {
+          Scope s = scope;
+          s.item = nullptr;
+          s.item_json = element;
+          Json v = EvalJson(item, s);
+          if (!v.is_null()) out.push_back(v);
+        }
+      }
+      return out.empty() ? Json() : out;
+    }
+    if (tmpl.contains("$value")) return EvalJson(tmpl["$value"], scope);
+    Json out = Json::object();
+    for (const auto& [k, v] : tmpl.items()) {
+      if (!k.empty() && k[0] == '$') continue;
+      Json x = EvalJson(v, scope);
+      if (!x.is_null()) out[k] = x;
+    }
+    if (out.empty() && !tmpl.value("$keep", false)) return nullptr;
+    return out;
+  }
+  return tmpl;
+}
+
+Word Emitter::ToWord(const Json& value) {
+  if (value.is_boolean()) return Word::Literal(value.get<bool>() ? "true" : "false");
+  if (value.is_number()) return Word::Literal(value.dump());
+  if (value.is_array() || value.is_object()) return JsonToWord(value);
+  Word w;
+  std::string s = value.is_string() ? value.get<std::string>() : std::string();
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == kMark || s[i] == kRawMark) {
+      size_t end = s.find(kEnd, i);
+      size_t index = std::stoul(s.substr(i + 1, end - i - 1));
+      w.AppendVar(vars_[index].name);
+      i = end + 1;
+      continue;
+    }
+    size_t next = s.find_first_of(std::string{kMark, kRawMark}, i);
+    if (next == std::string::npos) next = s.size();
+    w.AppendLiteral(s.substr(i, next - i));
+    i = next;
+  }
+  if (w.pieces.empty()) w = Word::Literal("");
+  return w;
+}
+
+Word Emitter::JsonToWord(const Json& value) {
+  std::string text = value.dump();
+  Word w;
+  size_t i = 0;
+  const std::string mark = "\\u0001", raw = "\"\\u0003", end = "\\u0002";
+  while (i < text.size()) {
+    size_t m = text.find(mark, i);
+    size_t r = text.find(raw, i);
+    size_t next = std::min(m, r);
+    if (next == std::string::npos) {
+      w.AppendLiteral(text.substr(i));
+      break;
+    }
+    w.AppendLiteral(text.substr(i, next - i));
+    bool is_raw = next == r;
+    size_t start = next + (is_raw ? raw.size() : mark.size());
+    size_t stop = text.find(end, start);
+    size_t index = std::stoul(text.substr(start, stop - start));
+    w.AppendVar(vars_[index].name, !is_raw && vars_[index].json_escape);
+    i = stop + end.size() + (is_raw ? 1 : 0);  // a raw value also drops its closing quote
+  }
+  return w;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Commands
+
+std::vector<Word> Emitter::AwsPrefix(const std::string& command, const ir::Resource& r) {
+  std::vector<Word> words = {Word::Literal("aws")};
+  std::vector<std::string> parts = Split(command, ' ');
+  for (const auto& p : parts) words.push_back(Word::Literal(p));
+  if (!GlobalService(parts.front())) {
+    words.push_back(Word::Literal("--region"));
+    words.push_back(Word::Literal(RegionOf(r)));
+  }
+  ir::ResourceId account = AccountOf(r);
+  used_accounts_.insert(account);
+  if (multi_account_ && account != ir::kNoResource) {
+    words.push_back(Word::Literal("--profile"));
+    words.push_back(Word::Var(ProfileVar(account)));
+  }
+  return words;
+}
+
+std::vector<Word> Emitter::ArgsToWords(const Json& args, const Scope& scope, bool* dropped_required) {
+  std::vector<Word> words;
+  for (const auto& arg : args) {
+    if (arg.is_array()) {
+      std::string opt = arg.at(0).get<std::string>();
+      if (arg.size() == 1) {
+        words.push_back(Word::Literal(opt));
+        continue;
+      }
+      Json v = EvalJson(arg.at(1), scope);
+      if (v.is_null() || (v.is_array() && v.empty())) continue;
+      words.push_back(Word::Literal(opt));
+      if (v.is_array() && !arg.at(1).is_array()) {
+        for (const auto& x : v) words.push_back(ToWord(x));
+      } else {
+        words.push_back(ToWord(v));
+      }
+      continue;
+    }
+    if (!When(arg.value("when", Json()), scope)) continue;
+    if (arg.contains("flag")) {
+      Json v = Resolve(arg["flag"].get<std::string>(), scope);
+      if (v.is_null()) continue;
+      std::string opt = Truthy(v) ? arg.value("on", std::string()) : arg.value("off", std::string());
+      if (!opt.empty()) words.push_back(Word::Literal(opt));
+      continue;
+    }
+    std::string opt = arg.value("opt", std::string());
+    Json v;
+    if (arg.contains("json")) {
+      v = EvalJson(arg["json"], scope);
+      if (v.is_null()) {
+        if (arg.value("required", false) && dropped_required != nullptr) *dropped_required = true;
+        continue;
+      }
+      words.push_back(Word::Literal(opt));
+      words.push_back(JsonToWord(v));
+      continue;
+    }
+    if (arg.contains("value")) {
+      v = EvalJson(arg["value"], scope);
+      if (v.is_null() || (v.is_array() && v.empty())) {
+        if (arg.value("required", false) && dropped_required != nullptr) *dropped_required = true;
+        continue;
+      }
+      if (!opt.empty()) words.push_back(Word::Literal(opt));
+      if (v.is_array() && !arg["value"].is_array()) {
+        for (const auto& x : v) words.push_back(ToWord(x));
+      } else {
+        words.push_back(ToWord(v));
+      }
+    }
+  }
+  return words;
+}
+
+std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t indent, bool* skipped) {
+  const ir::Resource& r = *scope.resource;
+  std::vector<Word> words = AwsPrefix(entry.at("cmd").get<std::string>(), r);
+  bool dropped = false;
+  std::vector<Word> args = ArgsToWords(entry.value("args", Json::array()), scope, &dropped);
+  for (const auto& a : entry.value("require", Json::array())) {
+    if (!Truthy(Resolve(a.get<std::string>(), scope))) dropped = true;
+  }
+  if (dropped) {
+    *skipped = true;
+    return "";
+  }
+  words.insert(words.end(), args.begin(), args.end());
+  if (entry.contains("query")) {
+    Json q = EvalString(entry["query"].get<std::string>(), scope);
+    words.push_back(Word::Literal("--query"));
+    words.push_back(ToWord(q));
+    words.push_back(Word::Literal("--output"));
+    words.push_back(Word::Literal(entry.value("output", std::string("text"))));
+  } else if (entry.contains("output")) {
+    words.push_back(Word::Literal("--output"));
+    words.push_back(Word::Literal(entry["output"].get<std::string>()));
+  }
+  std::string prefix, suffix;
+  if (entry.contains("capture")) {
+    std::string cap = entry["capture"].get<std::string>();
+    std::string var;
+    if (cap == "key") {
+      var = OutputVar(r.id, KeyOutput(r.id));
+    } else if (cap.rfind("out.", 0) == 0) {
+      var = BaseVar(r.id) + "_" + VarName({cap.substr(4)});
+    } else {
+      var = BaseVar(r.id) + "_" + VarName({cap});
+    }
+    prefix = var + "=$(";
+    suffix = ")";
+  }
+  std::string body = RenderCommand(words, indent + prefix.size() > 40 ? indent : indent + prefix.size() - 2);
+  if (entry.contains("save")) {
+    Json file = EvalString(entry["save"].get<std::string>(), scope);
+    body = "(umask 077 && " + body + " >\"$TOPO_SECRETS_DIR\"/" + ToWord(file).Render() + ")";
+    helpers_.insert("secrets");
+  }
+  std::string line = prefix + body + suffix;
+  if (entry.contains("tolerate")) {
+    line += " 2>\"$TOPO_ERR\" || topo_tolerate " + ShellQuote(entry["tolerate"].get<std::string>());
+  }
+  return Indent(line, indent);
+}
+
+std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std::string& var) {
+  const ir::Resource& r = *scope.resource;
+  std::vector<Word> words = AwsPrefix(probe.at("cmd").get<std::string>(), r);
+  std::vector<Word> args = ArgsToWords(probe.value("args", Json::array()), scope, nullptr);
+  words.insert(words.end(), args.begin(), args.end());
+  words.push_back(Word::Literal("--query"));
+  words.push_back(ToWord(EvalString(probe.at("query").get<std::string>(), scope)));
+  words.push_back(Word::Literal("--output"));
+  words.push_back(Word::Literal("text"));
+  std::string line = var + "=$(" + RenderCommand(words, 0);
+  if (probe.contains("missing")) {
+    line += " 2>\"$TOPO_ERR\") || topo_missing_ok " + ShellQuote(probe["missing"].get<std::string>());
+  } else {
+    line += ")";
+  }
+  return line;
+}
+
+std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& scope, size_t indent) {
+  std::vector<std::string> lines;
+  if (!When(entry.value("when", Json()), scope)) return lines;
+  if (entry.contains("each")) {
+    Json inner = entry;
+    inner.erase("each");
+    inner.erase("when");
+    std::string what = entry["each"].get<std::string>();
+    const ir::Resource& r = *scope.resource;
+    const std::map<std::string, facts::BlockSchema>* schemas =
+        scope.block_schema != nullptr ? &scope.block_schema->blocks : (r.schema ? &r.schema->blocks : nullptr);
+    const std::vector<ir::Block>& blocks = scope.block != nullptr ? scope.block->blocks : r.blocks;
+    if (schemas != nullptr && schemas->count(what)) {
+      for (const auto& b : blocks) {
+        if (b.type != what) continue;
+        Scope s;
+        s.resource = scope.resource;
+        s.block = &b;
+        s.block_schema = &schemas->at(what);
+        s.parent = &scope;
+        auto more = CommandLines(inner, s, indent);
+        lines.insert(lines.end(), more.begin(), more.end());
+      }
+      return lines;
+    }
+    const ir::Attribute* a = scope.block != nullptr ? scope.block->Find(what) : r.Find(what);
+    if (a != nullptr && a->value.kind == ir::Value::Kind::kList) {
+      for (const auto& element : a->value.items) {
+        Scope s = scope;
+        s.item = &element;
+        auto more = CommandLines(inner, s, indent);
+        lines.insert(lines.end(), more.begin(), more.end());
+      }
+      return lines;
+    }
+    Json list = EvalString(what, scope);
+    if (list.is_array()) {
+      for (const auto& element : list) {
+        Scope s = scope;
+        s.item = nullptr;
+        s.item_json = element;
+        auto more = CommandLines(inner, s, indent);
+        lines.insert(lines.end(), more.begin(), more.end());
+      }
+    }
+    return lines;
+  }
+  if (entry.contains("comment")) {
+    for (const auto& l : Wrap(entry["comment"].get<std::string>(), 94)) lines.push_back(Indent("# " + l, indent));
+  }
+  if (entry.contains("builtin")) {
+    auto more = Builtin(entry["builtin"].get<std::string>(), scope, indent);
+    lines.insert(lines.end(), more.begin(), more.end());
+    return lines;
+  }
+  if (entry.contains("say")) {
+    Json text = EvalString(entry["say"].get<std::string>(), scope);
+    if (!text.is_null()) lines.push_back(Indent("topo_say " + ToWord(text).Render(), indent));
+    return lines;
+  }
+  if (entry.contains("manual")) {
+    const Json& m = entry["manual"];
+    std::vector<Word> text;
+    for (const auto& l : m.value("lines", Json::array())) {
+      Json t = EvalString(l.get<std::string>(), scope);
+      if (!t.is_null()) text.push_back(ToWord(t));
+    }
+    Json title = EvalString(m.at("title").get<std::string>(), scope);
+    std::string id = model_.DisplayName(scope.resource->id) + ":" + m.value("id", std::string("manual"));
+    if (m.contains("unless")) {
+      // Skipped when a check finds it already done (an identity already verified...).
+      const Json& u = m["unless"];
+      Json check = u;
+      check["capture"] = "done";
+      bool skipped = false;
+      std::string cmd = AwsCommand(check, scope, indent, &skipped);
+      lines.push_back(cmd);
+      std::string var = BaseVar(scope.resource->id) + "_DONE";
+      lines.push_back(Indent("if [ \"$" + var + "\" != " + ShellQuote(u.at("equals").get<std::string>()) + " ]; then",
+                             indent));
+      AddManual(lines, id, ToWord(title).literal(), text, m.value("link", std::string()), indent + 2);
+      lines.push_back(Indent("fi", indent));
+    } else {
+      AddManual(lines, id, ToWord(title).literal(), text, m.value("link", std::string()), indent);
+    }
+    return lines;
+  }
+  if (entry.contains("cmd")) {
+    bool skipped = false;
+    std::string line = AwsCommand(entry, scope, indent, &skipped);
+    if (!skipped) lines.push_back(line);
+    return lines;
+  }
+  if (entry.contains("assign")) {
+    // A shell variable from a template: `{"assign": "ZONE", "value": "..."}`.
+    Json v = EvalJson(entry.at("value"), scope);
+    std::string var = BaseVar(scope.resource->id) + "_" + VarName({entry["assign"].get<std::string>()});
+    lines.push_back(Indent(var + "=" + (v.is_null() ? std::string("''") : ToWord(v).Render()), indent));
+    return lines;
+  }
+  return lines;
+}
+
+void Emitter::AddManual(std::vector<std::string>& lines, const std::string& id, const std::string& title,
+                        const std::vector<Word>& text, const std::string& link, size_t indent) {
+  int number = ++manual_count_;
+  lines.push_back(Indent("if topo_manual_open " + std::to_string(number) + " " + ShellQuote(id) + " " +
+                             ShellQuote(CommentText(title)) + "; then",
+                         indent));
+  for (const auto& w : text) lines.push_back(Indent("  topo_say " + w.Render(), indent));
+  if (!link.empty()) lines.push_back(Indent("  topo_say " + ShellQuote("   See: " + link), indent));
+  lines.push_back(Indent("  topo_manual_done " + std::to_string(number) + " " + ShellQuote(id), indent));
+  lines.push_back(Indent("fi", indent));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Sections
+
+Section Emitter::ManualSection(const ir::Resource& r) {
+  Section s;
+  s.manual = true;
+  const ir::Attribute* title = r.Find("title");
+  const ir::Attribute* instructions = r.Find("instructions");
+  const ir::Attribute* link = r.Find("link");
+  Scope scope;
+  scope.resource = &r;
+  std::string title_text = title != nullptr ? ToWord(ValueToJson(title->value)).literal() : r.name;
+  std::vector<Word> text;
+  if (instructions != nullptr) {
+    Json v = ValueToJson(instructions->value);
+    if (v.is_string()) {
+      for (const auto& line : Split(v.get<std::string>(), '\n')) text.push_back(ToWord(Json("   " + line)));
+    }
+  }
+  std::string link_text;
+  if (link != nullptr && link->value.kind == ir::Value::Kind::kString) link_text = link->value.text;
+  if (mode_ == Mode::kRunbook) AddManual(s.configure, model_.DisplayName(r.id), title_text, text, link_text, 0);
+  s.title = "manual step: " + CommentText(title_text);
+  return s;
+}
+
+Section Emitter::BuildSection(ir::ResourceId id, int part) {
+  const ir::Resource& r = model_.at(id);
+  Scope scope;
+  scope.resource = &r;
+  Section s;
+  s.resource = id;
+  s.part = part;
+  s.id = model_.DisplayName(id);
+  s.kind_title = r.schema != nullptr ? r.schema->title : r.kind;
+  std::string where = r.is_global() ? std::string("global") : r.region;
+  if (multi_account_ && AccountOf(r) != ir::kNoResource) where = "account " + model_.at(AccountOf(r)).name + ", " + where;
+  s.title = s.kind_title + " (" + where + ")";
+  if (const ir::Attribute* d = r.Find("description")) {
+    if (d->value.kind == ir::Value::Kind::kString) {
+      for (const auto& l : Wrap(d->value.text, 94)) s.comments.push_back(l);
+    }
+  }
+  if (r.range.valid()) s.comments.push_back("source: " + context_.sources.Describe(r.range));
+
+  if (part == 1) {
+    s.title = "rules of " + s.id;
+    auto lines = Builtin(mode_ == Mode::kRunbook ? "sg_rules" : "sg_rules_revoke", scope, mode_ == Mode::kRunbook ? 0 : 2);
+    if (mode_ == Mode::kRunbook) {
+      s.configure = lines;
+    } else {
+      s.del = lines;
+      s.key_var = OutputVar(id, KeyOutput(id));
+    }
+    return s;
+  }
+  if (r.kind == "manual_step") {
+    Section m = ManualSection(r);
+    m.resource = id;
+    m.id = s.id;
+    m.comments = s.comments;
+    return m;
+  }
+  const Json* spec = Spec(r.kind);
+  if (spec != nullptr && spec->contains("skip")) {
+    s.comment_only = true;
+    for (const auto& l : Wrap(EvalString((*spec)["skip"].get<std::string>(), scope).get<std::string>(), 94)) {
+      s.comments.push_back(l);
+    }
+    return s;
+  }
+  if (spec == nullptr || spec->contains("manual")) {
+    if (!warned_.count(id)) {
+      warned_.insert(id);
+      Warn(DiagKind::kRunbookCannotCreate, r, r.kind, r.name);
+    }
+    s.manual = true;
+    if (mode_ == Mode::kRunbook) {
+      Json m = spec != nullptr ? (*spec)["manual"]
+                               : Json{{"title", "Create " + s.kind_title + " `" + r.name + "` by hand"},
+                                      {"lines", Json::array({"   topo has no AWS CLI mapping for this kind; create it in "
+                                                             "the console as the source describes."})}};
+      m["id"] = "create";
+      auto lines = CommandLines(Json{{"manual", m}}, scope, 0);
+      s.configure = lines;
+    }
+    return s;
+  }
+
+  s.key_var = OutputVar(id, KeyOutput(id));
+  if (mode_ == Mode::kRunbook) {
+    bool has_probe = spec->contains("probe") && !(*spec)["probe"].is_null();
+    if (has_probe) s.probe = ProbeLine((*spec)["probe"], scope, s.key_var);
+    for (const auto& entry : spec->value("create", Json::array())) {
+      auto lines = CommandLines(entry, scope, has_probe ? 2 : 0);
+      s.create.insert(s.create.end(), lines.begin(), lines.end());
+    }
+    for (const auto& entry : spec->value("configure", Json::array())) {
+      auto lines = CommandLines(entry, scope, 0);
+      s.configure.insert(s.configure.end(), lines.begin(), lines.end());
+    }
+    for (const auto& [attr, why] : spec->value("ignored", Json::object()).items()) {
+      if (r.Find(attr) != nullptr) {
+        Warn(DiagKind::kRunbookSettingIgnored, r, attr);
+        s.comments.push_back("not applied: `" + attr + "`: " + why.get<std::string>());
+      }
+    }
+  } else {
+    if (spec->contains("probe") && !(*spec)["probe"].is_null()) {
+      s.probe = ProbeLine((*spec)["probe"], scope, s.key_var);
+    }
+    // What a teardown never deletes: the source retains it (the kind's default for stateful
+    // kinds), or the kind's spec says so.
+    const facts::Attribute* retain_schema = r.schema != nullptr ? r.schema->FindAttribute("retain") : nullptr;
+    if (retain_schema != nullptr) {
+      Json retain = AttributeJson(scope, "retain", {});
+      if (Truthy(retain)) {
+        s.keep_reason = r.Find("retain") != nullptr ? "retain = true in the source"
+                                                    : "retained by default (`retain = false` allows deleting it)";
+      } else {
+        s.data_warning = spec->value("data", std::string("its data"));
+      }
+    }
+    if (spec->contains("data") && s.data_warning.empty() && s.keep_reason.empty()) {
+      s.data_warning = (*spec)["data"].get<std::string>();
+    }
+    if (spec->contains("keep")) s.keep_reason = (*spec)["keep"].get<std::string>();
+    for (const auto& entry : spec->value("delete", Json::array())) {
+      auto lines = CommandLines(entry, scope, s.probe.empty() ? 0 : 2);
+      s.del.insert(s.del.end(), lines.begin(), lines.end());
+    }
+  }
+  return s;
+}
+
+std::vector<std::string> Emitter::OutputLines(ir::ResourceId id, const std::string& output) {
+  const ir::Resource& r = model_.at(id);
+  Scope scope;
+  scope.resource = &r;
+  std::string var = BaseVar(id) + "_" + VarName({output});
+  const Json* spec = Spec(r.kind);
+  if (spec != nullptr && spec->contains("outputs") && (*spec)["outputs"].contains(output)) {
+    const Json& o = (*spec)["outputs"][output];
+    if (o.is_string()) {
+      Json v = EvalString(o.get<std::string>(), scope);
+      return {var + "=" + (v.is_null() ? std::string("''") : ToWord(v).Render())};
+    }
+    if (o.contains("builtin")) return Builtin(o["builtin"].get<std::string>(), scope, 0);
+    Json entry = o;
+    entry["capture"] = "out." + output;
+    return CommandLines(entry, scope, 0);
+  }
+  if (output == "name") {
+    return {var + "=" + ToWord(PhysicalName(r)).Render()};
+  }
+  if (!missing_outputs_.count({id, output})) {
+    missing_outputs_.insert({id, output});
+    Warn(DiagKind::kRunbookOutputUnknown, r, output, r.kind);
+  }
+  return {"# topo cannot read `" + CommentText(output) + "` of " + model_.DisplayName(id) + " with the AWS CLI",
+          var + "=''"};
+}
+
+void Emitter::FillOutputs(std::vector<Section>& sections) {
+  std::map<ir::ResourceId, std::set<std::string>> done;
+  std::map<ir::ResourceId, Section*> main;
+  for (auto& s : sections) {
+    if (s.part == 0 && s.resource != ir::kNoResource) main[s.resource] = &s;
+  }
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    auto needed = needed_;
+    for (const auto& [id, outputs] : needed) {
+      for (const auto& output : outputs) {
+        if (done[id].count(output)) continue;
+        done[id].insert(output);
+        changed = true;
+        auto lines = OutputLines(id, output);
+        auto it = main.find(id);
+        if (it != main.end()) it->second->outputs.insert(it->second->outputs.end(), lines.begin(), lines.end());
+      }
+    }
+  }
+}
+
+void Emitter::Warn(DiagKind kind, const ir::Resource& r, const std::string& a, const std::string& b) {
+  SourceRange range = r.name_range.valid() ? r.name_range : r.range;
+  if (kind == DiagKind::kRunbookCannotCreate) {
+    Diagnostic& d = sink_.Report(kind, range, a, b);
+    d.help = "the runbook prints it as a numbered manual step; create it in the console";
+  } else if (kind == DiagKind::kRunbookSettingIgnored) {
+    sink_.Report(kind, range, a, r.kind, r.name);
+  } else {
+    sink_.Report(kind, range, a, b, r.name);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Rendering
+
+std::string Emitter::Template(const std::string& name) const {
+  std::string path = "templates/runbook/" + name + ".mustache";
+  for (const auto& f : embedded::Files()) {
+    if (f.path == path) return std::string(f.contents);
+  }
+  throw std::runtime_error("missing embedded template " + path);
+}
+
+OutputFiles Emitter::Run() {
+  LoadSpecs();
+  int accounts = 0;
+  for (const auto& r : model_.resources) accounts += r.kind == "account" ? 1 : 0;
+  multi_account_ = accounts > 1;
+  // Shell variable prefixes, one per resource, unique even when names only differ in punctuation.
+  std::set<std::string> taken;
+  for (const auto& r : model_.resources) {
+    std::vector<std::string> parts = {r.kind, r.name};
+    if (r.name_shared && r.account != ir::kNoResource) parts.push_back(model_.at(r.account).name);
+    std::string base = VarName(parts);
+    if (base.rfind("TOPO_", 0) == 0) base = "R_" + base;
+    std::string v = base;
+    for (int i = 2; taken.count(v); ++i) v = base + "_" + std::to_string(i);
+    taken.insert(v);
+    base_vars_[r.id] = v;
+  }
+  Order();
+
+  OutputFiles files;
+  for (Mode mode : {Mode::kRunbook, Mode::kTeardown}) {
+    mode_ = mode;
+    needed_.clear();
+    used_vars_.clear();
+    used_accounts_.clear();
+    manual_count_ = 0;
+    helpers_.clear();
+    std::vector<Section> sections;
+    for (const auto& [id, part] : order_) {
+      Section s = BuildSection(id, part);
+      // A group's rules that can follow it directly stay in its own section.
+      if (part == 1 && !sections.empty() && sections.back().resource == id && sections.back().part == 0) {
+        if (mode == Mode::kRunbook) {
+          sections.back().configure.insert(sections.back().configure.end(), s.configure.begin(), s.configure.end());
+          continue;
+        }
+      }
+      if (part == 1 && mode == Mode::kTeardown && s.del.empty()) continue;
+      sections.push_back(std::move(s));
+    }
+    FillOutputs(sections);
+    if (mode == Mode::kRunbook) {
+      files["runbook.sh"] = RenderRunbook(sections);
+    } else {
+      files["teardown.sh"] = RenderTeardown(sections);
+    }
+  }
+  return files;
+}
+
+Json Emitter::SectionJson(const Section& s, int number) {
+  Json j;
+  j["number"] = std::to_string(number);
+  j["id_word"] = ShellQuote(s.id);
+  j["heading"] = CommentText(std::to_string(number) + ". " + s.id + ": " + s.title);
+  j["comments"] = Json::array();
+  for (const auto& c : s.comments) j["comments"].push_back(CommentText(c));
+  j["key_var"] = s.key_var;
+  return j;
+}
+
+std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
+  Json h = Header();
+  Json list = Json::array();
+  Json inventory = Json::array();
+  int number = 0;
+  for (const auto& s : sections) {
+    ++number;
+    Json j = SectionJson(s, number);
+    if (!s.probe.empty()) {
+      j["probe"] = s.probe;
+      j["create"] = s.create;
+    } else {
+      j["apply"] = s.create;
+    }
+    j["configure"] = s.configure;
+    j["outputs"] = s.outputs;
+    list.push_back(j);
+    inventory.push_back(CommentText(std::to_string(number) + ". " + s.id + (s.manual ? " (manual)" : "") +
+                                    (s.comment_only ? " (nothing to run)" : "")));
+  }
+  h["sections"] = list;
+  h["inventory"] = inventory;
+  h["step_count"] = std::to_string(number);
+  h["manual_count"] = std::to_string(manual_count_);
+  h["script"] = "runbook.sh";
+  h["secrets"] = helpers_.count("secrets") > 0;
+  h["ses_smtp_helper"] = helpers_.count("ses_smtp") > 0;
+  h["cname_batch"] = helpers_.count("cname_batch") > 0;
+  return Render("runbook.sh", h);
+}
+
+std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
+  // Kept: what the source retains, and everything a kept resource needs to exist.
+  std::map<ir::ResourceId, std::string> kept;
+  for (const auto& s : forward) {
+    if (s.part == 0 && !s.keep_reason.empty()) kept[s.resource] = s.keep_reason;
+  }
+  for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
+    if (it->part != 0 || !kept.count(it->resource)) continue;
+    for (const auto& e : model_.edges) {
+      if (e.from != it->resource || e.via == "before" || e.via == "rule" || e.to == e.from) continue;
+      const ir::Resource& t = model_.at(e.to);
+      if (IsScopeKind(t) || t.kind == "manual_step" || kept.count(e.to)) continue;
+      kept[e.to] = "needed by " + model_.DisplayName(e.from) + ", which is kept";
+    }
+  }
+  Json h = Header();
+  Json lookups = Json::array();
+  for (const auto& s : forward) {
+    if (s.probe.empty() && s.outputs.empty()) continue;
+    Json j;
+    j["id"] = CommentText(s.id);
+    j["probe"] = s.probe;
+    j["outputs"] = s.outputs;
+    lookups.push_back(j);
+  }
+  Json list = Json::array();
+  Json kept_lines = Json::array();
+  int number = 0;
+  for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
+    const Section& s = *it;
+    if (s.manual || s.comment_only) continue;
+    ++number;
+    Json j = SectionJson(s, number);
+    auto k = kept.find(s.resource);
+    if (k != kept.end() && s.part == 0) {
+      j["keep"] = ShellQuote("   kept: " + k->second);
+      kept_lines.push_back(CommentText(s.id + ": " + k->second));
+    } else if (!s.probe.empty()) {
+      Json d;
+      d["lines"] = s.del;
+      if (!s.data_warning.empty()) d["data"] = ShellQuote(s.data_warning);
+      j["delete"] = d;
+    } else {
+      j["apply"] = s.del;
+    }
+    list.push_back(j);
+  }
+  h["sections"] = list;
+  h["lookups"] = lookups;
+  h["kept"] = kept_lines;
+  h["step_count"] = std::to_string(number);
+  h["manual_count"] = std::to_string(manual_count_);
+  h["script"] = "teardown.sh";
+  h["teardown"] = true;
+  h["secrets"] = helpers_.count("secrets") > 0;
+  return Render("teardown.sh", h);
+}
+
+Json Emitter::Header() {
+  Json h;
+  h["organization"] = CommentText(model_.organization);
+  std::set<std::string> inputs;
+  for (const auto& r : model_.resources) {
+    if (r.range.valid()) inputs.insert(context_.sources.file(r.range.file).path());
+  }
+  std::vector<std::string> input_list(inputs.begin(), inputs.end());
+  h["inputs"] = CommentText(Join(input_list, ", "));
+  std::string safe_org;
+  for (char c : model_.organization) safe_org += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '-';
+  if (safe_org.empty()) safe_org = "topo";
+  h["state_file"] = safe_org + ".runbook-state";
+  h["secrets_dir"] = safe_org + "-secrets";
+  h["multi_account"] = multi_account_;
+
+  // Parameters the script reads, in declaration order.
+  Json params = Json::array();
+  for (const auto& p : model_.params) {
+    std::string var = ParamVar(p.name);
+    if (!used_vars_.count(var)) continue;
+    Json j;
+    j["var"] = var;
+    std::string description = p.description.empty() ? std::string("parameter `") + p.name + "`" : p.description;
+    j["description"] = CommentText(description);
+    bool has_default = p.has_default && !p.secret;
+    Word def;
+    if (has_default) {
+      Json v = ValueToJson(p.default_value);
+      def = ToWord(v.is_string() || v.is_number() || v.is_boolean() ? v : Json(v.dump()));
+      j["has_default"] = true;
+      j["default"] = CommentText(def.Render());
+      j["assign"] = var + "=${" + var + ":-" + def.Render() + "}";
+    } else {
+      j["required"] = true;
+      std::string what = p.secret ? "secret, " : "";
+      j["check"] = "[ -n \"${" + var + ":-}\" ] || topo_problems+=(" +
+                   ShellQuote(var + " is not set (" + what + CommentText(description) + ")") + ")";
+      j["dry_assign"] = var + "=${" + var + ":-dry-run}";
+    }
+    params.push_back(j);
+  }
+  h["params"] = params;
+
+  // Accounts whose credentials the script uses.
+  Json accounts = Json::array();
+  std::vector<ir::ResourceId> account_ids;
+  for (const auto& r : model_.resources) {
+    if (r.kind == "account") account_ids.push_back(r.id);
+  }
+  auto add_account = [&](ir::ResourceId a) {
+    Json j;
+    std::string var = a == ir::kNoResource ? "TOPO_ACCOUNT_ID" : VarName({"TOPO_ACCOUNT", model_.at(a).name, "ID"});
+    if (!used_accounts_.count(a) && !used_vars_.count(var)) return;
+    j["account_var"] = var;
+    j["name"] = a == ir::kNoResource ? CommentText(model_.organization) : CommentText(model_.at(a).name);
+    j["name_dq"] = DoubleQuoted(Word::Literal(j["name"].get<std::string>()));
+    if (multi_account_ && a != ir::kNoResource) {
+      const ir::Resource& acc = model_.at(a);
+      std::string profile = acc.name;
+      if (const ir::Attribute* p = acc.Find("profile")) {
+        if (p->value.kind == ir::Value::Kind::kString) profile = p->value.text;
+      }
+      j["profile_flag"] = true;
+      j["profile_var"] = ProfileVar(a);
+      j["profile"] = CommentText(profile);
+      j["profile_assign"] = ProfileVar(a) + "=${" + ProfileVar(a) + ":-" + ShellQuote(profile) + "}";
+    }
+    if (a != ir::kNoResource) {
+      if (const ir::Attribute* id = model_.at(a).Find("id")) {
+        Json v = ValueToJson(id->value);
+        if (!v.is_null()) {
+          j["expected_id"] = ToWord(v).Render();
+          j["expected_msg"] = DoubleQuoted(ToWord(v));
+          if (id->value.kind == ir::Value::Kind::kParam) j["expected_hint"] = "set " + ParamVar(id->value.text);
+        }
+      }
+    }
+    j["say"] = "topo_say " + ShellQuote("account " + CommentText(j["name"].get<std::string>()) + ": ") + "\"$" + var + "\"";
+    accounts.push_back(j);
+  };
+  if (account_ids.empty()) {
+    add_account(ir::kNoResource);
+  } else {
+    for (auto a : account_ids) add_account(a);
+  }
+  h["accounts"] = accounts;
+  return h;
+}
+
+std::string Emitter::Render(const std::string& name, const Json& data) const {
+  using kainjow::mustache::mustache;
+  std::function<kainjow::mustache::data(const Json&)> convert = [&](const Json& j) -> kainjow::mustache::data {
+    if (j.is_object()) {
+      kainjow::mustache::data d{kainjow::mustache::data::type::object};
+      for (const auto& [k, v] : j.items()) d.set(k, convert(v));
+      return d;
+    }
+    if (j.is_array()) {
+      kainjow::mustache::data d{kainjow::mustache::data::type::list};
+      for (const auto& v : j) d.push_back(convert(v));
+      return d;
+    }
+    if (j.is_boolean()) return j.get<bool>() ? kainjow::mustache::data::type::bool_true : kainjow::mustache::data::type::bool_false;
+    if (j.is_string()) return kainjow::mustache::data{j.get<std::string>()};
+    if (j.is_null()) return kainjow::mustache::data::type::bool_false;
+    return kainjow::mustache::data{j.dump()};
+  };
+  kainjow::mustache::data d = convert(data);
+  d.set("helpers", kainjow::mustache::data{Template("helpers")});
+  d.set("prereqs", kainjow::mustache::data{Template("prereqs")});
+  mustache tmpl{Template(name)};
+  // Values arrive already quoted for the shell (ShellQuote) or made comment-safe (CommentText).
+  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  std::string out = tmpl.render(d);
+  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+  return out;
+}
+
+}  // namespace topo::emit::runbook

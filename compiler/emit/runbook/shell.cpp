@@ -1,0 +1,168 @@
+#include "emit/runbook/shell.h"
+
+namespace topo::emit::runbook {
+
+namespace {
+
+bool IsBareSafe(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  switch (c) {
+    case '_': case '.': case '/': case ':': case '@': case '%': case '+': case ',': case '=': case '-':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string ShellQuote(std::string_view s) {
+  if (s.empty()) return "''";
+  bool bare = true;
+  for (char c : s) {
+    if (!IsBareSafe(c)) {
+      bare = false;
+      break;
+    }
+  }
+  if (bare) return std::string(s);
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  out += "'";
+  return out;
+}
+
+std::string VarName(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += '_';
+    for (char c : p) {
+      if (c >= 'a' && c <= 'z') {
+        out += static_cast<char>(c - 'a' + 'A');
+      } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        out += c;
+      } else {
+        out += '_';
+      }
+    }
+  }
+  if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "V_" + out;
+  return out;
+}
+
+Word Word::Literal(std::string text) {
+  Word w;
+  w.pieces.push_back({Piece::Kind::kLiteral, std::move(text)});
+  return w;
+}
+
+Word Word::Var(std::string name) {
+  Word w;
+  w.pieces.push_back({Piece::Kind::kVar, std::move(name)});
+  return w;
+}
+
+Word& Word::Append(const Word& other) {
+  for (const auto& p : other.pieces) {
+    if (p.kind == Piece::Kind::kLiteral) {
+      AppendLiteral(p.text);
+    } else {
+      pieces.push_back(p);
+    }
+  }
+  return *this;
+}
+
+Word& Word::AppendLiteral(std::string_view text) {
+  if (text.empty()) return *this;
+  if (!pieces.empty() && pieces.back().kind == Piece::Kind::kLiteral) {
+    pieces.back().text += text;
+  } else {
+    pieces.push_back({Piece::Kind::kLiteral, std::string(text)});
+  }
+  return *this;
+}
+
+Word& Word::AppendVar(const std::string& name, bool json) {
+  pieces.push_back({json ? Piece::Kind::kJsonVar : Piece::Kind::kVar, name});
+  return *this;
+}
+
+bool Word::is_literal() const {
+  for (const auto& p : pieces) {
+    if (p.kind != Piece::Kind::kLiteral) return false;
+  }
+  return true;
+}
+
+std::string Word::literal() const {
+  std::string out;
+  for (const auto& p : pieces) {
+    if (p.kind == Piece::Kind::kLiteral) out += p.text;
+  }
+  return out;
+}
+
+bool Word::empty() const {
+  for (const auto& p : pieces) {
+    if (p.kind != Piece::Kind::kLiteral || !p.text.empty()) return false;
+  }
+  return true;
+}
+
+std::string Word::Render() const {
+  if (empty()) return "''";
+  std::string out;
+  for (const auto& p : pieces) {
+    switch (p.kind) {
+      case Piece::Kind::kLiteral:
+        if (!p.text.empty()) out += ShellQuote(p.text);
+        break;
+      case Piece::Kind::kVar:
+        out += "\"$" + p.text + "\"";
+        break;
+      case Piece::Kind::kJsonVar:
+        out += "\"$(topo_json \"$" + p.text + "\")\"";
+        break;
+    }
+  }
+  return out;
+}
+
+std::string RenderCommand(const std::vector<Word>& words, size_t indent) {
+  std::vector<std::string> rendered;
+  size_t total = indent;
+  for (const auto& w : words) {
+    rendered.push_back(w.Render());
+    total += rendered.back().size() + 1;
+  }
+  std::string out;
+  if (total <= 110) {
+    for (size_t i = 0; i < rendered.size(); ++i) {
+      if (i > 0) out += ' ';
+      out += rendered[i];
+    }
+    return out;
+  }
+  // One option with its values per line; the command itself (aws SERVICE OPERATION) first.
+  std::string pad(indent + 2, ' ');
+  for (size_t i = 0; i < rendered.size(); ++i) {
+    bool option = rendered[i].size() > 2 && rendered[i][0] == '-' && rendered[i][1] == '-';
+    if (i > 0 && option && i >= 3) {
+      out += " \\\n" + pad;
+    } else if (i > 0) {
+      out += ' ';
+    }
+    out += rendered[i];
+  }
+  return out;
+}
+
+}  // namespace topo::emit::runbook
