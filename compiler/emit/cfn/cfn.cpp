@@ -141,6 +141,82 @@ std::string ScalarText(const ir::Value& v) {
   }
 }
 
+// One piece of an Fn::Sub string: a literal (its `${` escaped as `${!`), a Ref or Fn::GetAtt
+// written as `${Name}` / `${Name.Attribute}`, or the text of a variable-free Fn::Sub. False for
+// anything else, and for Refs to list parameters (Fn::Sub substitutes strings only).
+bool AppendSubPiece(const Json& part, const std::set<std::string>& list_params, std::string& text) {
+  if (part.is_string()) {
+    std::string s = part.get<std::string>();
+    for (size_t pos = s.find("${"); pos != std::string::npos; pos = s.find("${", pos + 3)) s.replace(pos, 2, "${!");
+    text += s;
+    return true;
+  }
+  if (!part.is_object() || part.size() != 1) return false;
+  if (part.contains("Ref") && part["Ref"].is_string() && !list_params.count(part["Ref"].get<std::string>())) {
+    text += "${" + part["Ref"].get<std::string>() + "}";
+    return true;
+  }
+  if (part.contains("Fn::GetAtt")) {
+    const Json& a = part["Fn::GetAtt"];
+    if (!a.is_array() || a.size() != 2 || !a[0].is_string() || !a[1].is_string()) return false;
+    text += "${" + a[0].get<std::string>() + "." + a[1].get<std::string>() + "}";
+    return true;
+  }
+  if (part.contains("Fn::Sub") && part["Fn::Sub"].is_string()) {
+    text += part["Fn::Sub"].get<std::string>();
+    return true;
+  }
+  return false;
+}
+
+// Rewrites Fn::Join of literals into the literal, and Fn::Join of literals, Refs and Fn::GetAtts
+// into one Fn::Sub ("www.${Domain}" instead of a Join of "www." and a Ref): the same value, read
+// the way a person writes it. Other joins (imports, list values) stay.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html
+Json Simplify(const Json& j, const std::set<std::string>& list_params) {
+  if (j.is_array()) {
+    Json out = Json::array();
+    for (const auto& v : j) out.push_back(Simplify(v, list_params));
+    return out;
+  }
+  if (!j.is_object()) return j;
+  Json out = Json::object();
+  for (const auto& [k, v] : j.items()) out[k] = Simplify(v, list_params);
+  if (out.size() == 1 && out.contains("Fn::Sub") && out["Fn::Sub"].is_array() && out["Fn::Sub"].size() == 2 &&
+      out["Fn::Sub"][0].is_string() && out["Fn::Sub"][1].is_object()) {
+    // Variables that only name a Ref or Fn::GetAtt are written inline.
+    std::string text = out["Fn::Sub"][0].get<std::string>();
+    Json vars = Json::object();
+    for (const auto& [name, value] : out["Fn::Sub"][1].items()) {
+      std::string piece;
+      bool inline_ok = !value.is_string() && AppendSubPiece(value, list_params, piece) && value.contains("Fn::Sub") == false;
+      if (!inline_ok) {
+        vars[name] = value;
+        continue;
+      }
+      std::string key = "${" + name + "}";
+      for (size_t pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + piece.size())) text.replace(pos, key.size(), piece);
+    }
+    return vars.empty() ? Json{{"Fn::Sub", text}} : Json{{"Fn::Sub", Json::array({text, vars})}};
+  }
+  if (out.size() != 1 || !out.contains("Fn::Join")) return out;
+  const Json& args = out["Fn::Join"];
+  if (!args.is_array() || args.size() != 2 || !args[0].is_string() || !args[1].is_array()) return out;
+  const std::string sep = args[0].get<std::string>();
+  const Json& parts = args[1];
+  if (std::all_of(parts.begin(), parts.end(), [](const Json& p) { return p.is_string(); })) {
+    std::string text;
+    for (size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? "" : sep) + parts[i].get<std::string>();
+    return text;
+  }
+  std::string text;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0 && !AppendSubPiece(sep, list_params, text)) return out;
+    if (!AppendSubPiece(parts[i], list_params, text)) return out;
+  }
+  return Json{{"Fn::Sub", text}};
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -571,10 +647,14 @@ void Emitter::BuildResource(const ir::Resource& r, const KindMap& map) {
 
   // Stateful resources keep their data unless the source says it may be lost (`retain = false`).
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html
+  // Data that may be lost still gets the final snapshot the source asks for (RDS takes one unless
+  // `skip_final_snapshot`; an EBS volume with `final_snapshot`), as Terraform's destroy would.
   if (!map.deletion.empty() && u.deletion_policy.empty()) {
     bool retain = Bool(r, "retain");
+    bool has_skip = r.schema != nullptr && r.schema->FindAttribute("skip_final_snapshot") != nullptr;
+    bool final_snapshot = map.deletion == "snapshot" && (has_skip ? !Bool(r, "skip_final_snapshot") : Bool(r, "final_snapshot"));
     if (!retain) {
-      u.deletion_policy = "Delete";
+      u.deletion_policy = final_snapshot ? "Snapshot" : "Delete";
     } else if (map.deletion == "snapshot" && !Bool(r, "skip_final_snapshot")) {
       u.deletion_policy = "Snapshot";
     } else {
@@ -780,6 +860,9 @@ OutputFiles Emitter::Write() {
   OutputFiles files;
   std::map<std::string, std::string> param_names;  // topo param -> template parameter name
   std::function<Json(const Json&, int)> materialize;
+  // Resources a value of the resource being written comes from without naming them (a Beanstalk
+  // CNAME built with Fn::Sub): DependsOn keeps CloudFormation's order right.
+  std::vector<std::string>* implicit_depends = nullptr;
 
   auto stack_index_of = [&](const StackState* s) {
     return static_cast<int>(std::find(stacks_.begin(), stacks_.end(), s) - stacks_.begin());
@@ -810,7 +893,16 @@ OutputFiles Emitter::Write() {
         int u = j["$topo:unit"][0].get<int>();
         const Json& expr = j["$topo:unit"][1];
         int producer = stack_of_[static_cast<size_t>(u)];
-        if (producer == stack) return materialize(expr, stack);
+        if (producer == stack) {
+          Json value = materialize(expr, stack);
+          std::vector<std::string> named;
+          NamedIds(value, named);
+          const std::string& id = units_[static_cast<size_t>(u)].logical_id;
+          if (implicit_depends != nullptr && std::find(named.begin(), named.end(), id) == named.end()) {
+            implicit_depends->push_back(id);
+          }
+          return value;
+        }
         std::string name = j["$topo:unit"][2].get<std::string>();
         bool list = j["$topo:unit"][3].get<bool>();
         std::string description = j["$topo:unit"].size() > 4 ? j["$topo:unit"][4].get<std::string>() : "";
@@ -887,16 +979,20 @@ OutputFiles Emitter::Write() {
         res["DeletionPolicy"] = u.deletion_policy;
         res["UpdateReplacePolicy"] = u.deletion_policy;
       }
+      std::vector<std::string> implicit;
+      implicit_depends = &implicit;
+      Json props = materialize(u.properties, static_cast<int>(si));
+      implicit_depends = nullptr;
       std::vector<std::string> depends;
+      auto depend = [&](const std::string& id) {
+        if (id != u.logical_id && std::find(depends.begin(), depends.end(), id) == depends.end()) depends.push_back(id);
+      };
       for (const auto& d : u.depends_on) {
         Json m = materialize(d, static_cast<int>(si));
-        if (m.is_string() && m.get<std::string>() != u.logical_id &&
-            std::find(depends.begin(), depends.end(), m.get<std::string>()) == depends.end()) {
-          depends.push_back(m.get<std::string>());
-        }
+        if (m.is_string()) depend(m.get<std::string>());
       }
+      for (const auto& id : implicit) depend(id);
       if (!depends.empty()) res["DependsOn"] = depends;
-      Json props = materialize(u.properties, static_cast<int>(si));
       if (!props.empty()) res["Properties"] = props;
       s.resources[u.logical_id] = res;
       if (u.type.rfind("AWS::IAM::", 0) == 0) s.iam = true;
@@ -945,8 +1041,13 @@ OutputFiles Emitter::Write() {
                                    model_.organization.empty() ? "topo" : model_.organization, account, s.region,
                                    s.phase > 1 ? fmt::format(", phase {}", s.phase) : "");
     if (!params.empty()) t["Parameters"] = params;
-    t["Resources"] = s.resources;
-    if (!s.outputs.empty()) t["Outputs"] = s.outputs;
+    std::set<std::string> list_params;
+    for (const auto& [name, p] : params.items()) {
+      std::string type = p["Type"].get<std::string>();
+      if (type.rfind("List<", 0) == 0 || type == "CommaDelimitedList") list_params.insert(name);
+    }
+    t["Resources"] = Simplify(s.resources, list_params);
+    if (!s.outputs.empty()) t["Outputs"] = Simplify(s.outputs, list_params);
     files[s.file] = Dump(t);
   }
   (void)stack_index_of;
@@ -1098,10 +1199,13 @@ std::string Emitter::DeployMd(const std::map<std::string, std::string>& param_na
     md += "- Export these environment variables (secrets are passed to `NoEcho` parameters and never written to a file):\n\n";
     for (const auto& line : env) md += "  " + line + "\n";
   }
-  md += "\nThe commands read outputs of earlier stacks with this helper:\n\n```sh\n";
-  md += "out() {  # out STACK REGION OUTPUT [PROFILE]\n";
-  md += "  aws cloudformation describe-stacks --stack-name \"$1\" --region \"$2\" ${4:+--profile \"$4\"} \\\n";
-  md += "    --query \"Stacks[0].Outputs[?OutputKey=='$3'].OutputValue\" --output text\n}\n```\n";
+  bool imports = std::any_of(stacks_.begin(), stacks_.end(), [](const StackState* s) { return !s->imports.empty(); });
+  if (imports) {
+    md += "\nThe commands read outputs of earlier stacks with this helper:\n\n```sh\n";
+    md += "out() {  # out STACK REGION OUTPUT [PROFILE]\n";
+    md += "  aws cloudformation describe-stacks --stack-name \"$1\" --region \"$2\" ${4:+--profile \"$4\"} \\\n";
+    md += "    --query \"Stacks[0].Outputs[?OutputKey=='$3'].OutputValue\" --output text\n}\n```\n";
+  }
   for (size_t i = 0; i < stacks_.size(); ++i) {
     const StackState& s = *stacks_[i];
     md += fmt::format("\n## {}. `{}`\n\n", i + 1, s.name);
@@ -1252,7 +1356,11 @@ std::string Emitter::ManualMd(const std::vector<std::vector<std::pair<int, std::
     md += fmt::format("\n## {}. {}\n\n", n + 1, step.title.empty() ? model_.DisplayName(step.resource) : step.title);
     std::vector<std::string> when;
     if (e.before != std::numeric_limits<int>::max()) when.push_back(fmt::format("before deploying `{}`", stacks_[static_cast<size_t>(e.before)]->name));
-    if (e.after >= 0) when.push_back(fmt::format("after `{}` is deployed", stacks_[static_cast<size_t>(e.after)]->name));
+    if (e.after >= 0) {
+      const std::string& stack = stacks_[static_cast<size_t>(e.after)]->name;
+      when.push_back(step.during ? fmt::format("while `{}` is being deployed, once `{}` exists", stack, model_.DisplayName(step.resource))
+                                 : fmt::format("after `{}` is deployed", stack));
+    }
     std::vector<std::string> steps;
     for (size_t d : e.deps) steps.push_back(std::to_string(number[d]));
     std::sort(steps.begin(), steps.end(), [](const std::string& a, const std::string& b) { return std::stoi(a) < std::stoi(b); });

@@ -50,6 +50,7 @@ struct ManualStep {
   std::vector<ir::ResourceId> after;  // resources that must exist first
   std::vector<ir::ResourceId> before; // resources that need this step
   std::vector<Json> outputs;          // values shown as stack outputs ({"$topo:unit": ...})
+  bool during = false;                // done while the stack of `after` deploys, once the resource exists
 };
 
 // What a reference to `kind.name.attr` becomes, before stacks are known.

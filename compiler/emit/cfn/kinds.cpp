@@ -631,6 +631,7 @@ class Builder {
       ManualStep& step = e_.Manual(r_, fmt::format("Validate certificate `{}`", e_.DisplayName(r_.id)),
                                    how + " CloudFormation waits for the certificate to be issued before the stack completes.");
       step.after.push_back(r_.id);
+      step.during = true;
     }
   }
 
@@ -720,15 +721,16 @@ class Builder {
   }
 
   // ---- CloudFront ----
-  // Managed cache policies by name: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html
+  // A managed cache policy given by name becomes its id (stdlib/cloudformation/kinds/distribution.json,
+  // `tables.cache_policies`); anything else is taken as an id.
   Json CachePolicyId(const Json& v) {
-    static const std::map<std::string, std::string> kManaged = {
-        {"Amplify", "2e54312d-136d-493c-8eb9-b001f22f67d2"},
-        {"CachingDisabled", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"},
-    };
-    if (v.is_string()) {
-      auto it = kManaged.find(v.get<std::string>());
-      if (it != kManaged.end()) return it->second;
+    const KindMap* map = e_.mapping("distribution");
+    if (v.is_string() && map != nullptr) {
+      auto table = map->tables.find("cache_policies");
+      if (table != map->tables.end()) {
+        auto it = table->second.find(v.get<std::string>());
+        if (it != table->second.end()) return it->second;
+      }
     }
     return v;
   }
@@ -974,6 +976,22 @@ class Builder {
                                              "records in the zone are not visible on the internet.",
                                              e_.Str(r_, "registrar").empty() ? "" : " (" + e_.Str(r_, "registrar") + ")"));
     step.after.push_back(r_.id);
+    // A DNS-validated certificate in this zone keeps its stack in CREATE_IN_PROGRESS until ACM can
+    // resolve the validation records, that is until the domain is delegated to this zone: the step
+    // cannot wait for the stack to finish.
+    // https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html
+    std::vector<std::string> certificates;
+    for (const auto& c : e_.model().resources) {
+      if (c.kind != "certificate" || e_.Str(c, "validation") != "dns") continue;
+      const ir::Value* z = e_.Attr(c, "zone");
+      if (z != nullptr && z->is_ref() && z->target == r_.id) certificates.push_back("`" + e_.DisplayName(c.id) + "`");
+    }
+    if (!certificates.empty() && !e_.Bool(r_, "external")) {
+      step.during = true;
+      step.body += fmt::format(" Do it as soon as CloudFormation has created the hosted zone: the stack waits for {} until ACM "
+                               "can resolve the validation records written into it.",
+                               Join(certificates, ", "));
+    }
   }
 
   void DynamoTable() {

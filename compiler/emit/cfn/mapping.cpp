@@ -77,6 +77,11 @@ KindMap ParseKind(const Json& j, const std::string& where) {
   k.tags = j.value("tags", "none");
   k.name_tag = j.value("name_tag", false);
   if (j.contains("sources")) k.sources = j["sources"].get<std::vector<std::string>>();
+  if (j.contains("tables")) {
+    for (const auto& [name, table] : j["tables"].items()) {
+      for (const auto& [key, value] : table.items()) k.tables[name][key] = value.get<std::string>();
+    }
+  }
   if (k.type.empty() && k.manual.empty() && k.meta.empty()) {
     throw std::runtime_error(where + ": needs `type`, `manual` or `meta`");
   }

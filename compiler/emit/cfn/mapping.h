@@ -50,6 +50,9 @@ struct KindMap {
   std::string tags = "none";                 // list, asg, zone, template, none
   bool name_tag = false;
   std::vector<std::string> sources;
+  // Named constants the kind's builder looks up (`tables.cache_policies`: managed CloudFront
+  // cache policy name -> id); each table cites its source in `sources`.
+  std::map<std::string, std::map<std::string, std::string>> tables;
 };
 
 class Mappings {
