@@ -184,12 +184,12 @@ Json Simplify(const Json& j, const std::set<std::string>& list_params) {
   for (const auto& [k, v] : j.items()) out[k] = Simplify(v, list_params);
   if (out.size() == 1 && out.contains("Fn::Sub") && out["Fn::Sub"].is_array() && out["Fn::Sub"].size() == 2 &&
       out["Fn::Sub"][0].is_string() && out["Fn::Sub"][1].is_object()) {
-    // Variables that only name a Ref or Fn::GetAtt are written inline.
+    // Variables that are literals, Refs or Fn::GetAtts are written inline.
     std::string text = out["Fn::Sub"][0].get<std::string>();
     Json vars = Json::object();
     for (const auto& [name, value] : out["Fn::Sub"][1].items()) {
       std::string piece;
-      bool inline_ok = !value.is_string() && AppendSubPiece(value, list_params, piece) && value.contains("Fn::Sub") == false;
+      bool inline_ok = AppendSubPiece(value, list_params, piece);
       if (!inline_ok) {
         vars[name] = value;
         continue;
@@ -197,7 +197,8 @@ Json Simplify(const Json& j, const std::set<std::string>& list_params) {
       std::string key = "${" + name + "}";
       for (size_t pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + piece.size())) text.replace(pos, key.size(), piece);
     }
-    return vars.empty() ? Json{{"Fn::Sub", text}} : Json{{"Fn::Sub", Json::array({text, vars})}};
+    if (vars.empty()) return text.find("${") == std::string::npos ? Json(text) : Json{{"Fn::Sub", text}};
+    return Json{{"Fn::Sub", Json::array({text, vars})}};
   }
   if (out.size() != 1 || !out.contains("Fn::Join")) return out;
   const Json& args = out["Fn::Join"];
@@ -1209,7 +1210,8 @@ std::string Emitter::DeployMd(const std::map<std::string, std::string>& param_na
   for (size_t i = 0; i < stacks_.size(); ++i) {
     const StackState& s = *stacks_[i];
     md += fmt::format("\n## {}. `{}`\n\n", i + 1, s.name);
-    md += fmt::format("Account {}, region {}: {} resources.", AccountLabel(s.account), s.region, s.units.size());
+    md += fmt::format("Account {}, region {}: {} resource{}.", AccountLabel(s.account), s.region, s.units.size(),
+                      s.units.size() == 1 ? "" : "s");
     std::vector<std::string> defaults;
     for (const auto& p : model_.params) {
       if (s.params.count(p.name) && p.has_default && !p.secret) defaults.push_back("`" + param_names.at(p.name) + "`");
@@ -1371,6 +1373,17 @@ std::string Emitter::ManualMd(const std::vector<std::vector<std::pair<int, std::
     if (r.range.valid()) md += fmt::format(" ({})", context_.sources.Describe(r.range));
     md += ".\n\n";
     if (!step.body.empty()) md += step.body + "\n";
+    // Values of a resource made by hand that templates need: where DEPLOY.md expects them.
+    if (step_of.count(step.resource) && step_of[step.resource] == e.index) {
+      for (size_t si = 0; si < stacks_.size(); ++si) {
+        for (int in : stacks_[si]->inputs) {
+          const cfn::Input& input = inputs_[static_cast<size_t>(in)];
+          if (input.source != step.resource) continue;
+          md += fmt::format("\nThen export `{}` (DEPLOY.md passes it to the parameter `{}` of `{}`): {}\n", EnvName(input.name),
+                            input.name, stacks_[si]->name, input.description);
+        }
+      }
+    }
     if (!outputs[e.index].empty()) {
       md += "\nStack outputs:";
       for (const auto& [stack, name] : outputs[e.index]) md += fmt::format(" `{}` of `{}`;", name, stacks_[static_cast<size_t>(stack)]->name);
