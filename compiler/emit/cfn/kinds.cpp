@@ -331,6 +331,15 @@ class Builder {
     } else if (!spec.empty()) {
       props_["LaunchTemplate"] = spec;
     }
+    // topo's default grace period is the console's 300 s; the API's is 0, which lets a new
+    // instance fail its first ELB health checks.
+    // https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html
+    if (!props_.contains("HealthCheckGracePeriod")) {
+      std::string grace = e_.Str(r_, "health_check_grace_period");
+      if (!grace.empty() && std::all_of(grace.begin(), grace.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        props_["HealthCheckGracePeriod"] = std::stoll(grace);
+      }
+    }
     for (const char* key : {"MinSize", "MaxSize", "DesiredCapacity", "Cooldown"}) {
       if (props_.contains(key)) props_[key] = AsString(props_[key]);
     }
@@ -740,6 +749,9 @@ class Builder {
     Json out = Json::object();
     out["Enabled"] = e_.Bool(r_, "enabled");
     for (auto& [k, v] : cfg.items()) out[k] = v;
+    // Written even at topo's default (http2): CloudFormation's own default has differed from the
+    // API's ("The default value for new distributions is http2", CreateDistribution).
+    if (!out.contains("HttpVersion") && !e_.Str(r_, "http_version").empty()) out["HttpVersion"] = e_.Str(r_, "http_version");
     if (A("certificate") != nullptr) {
       Json vc = Json{{"AcmCertificateArn", V("certificate", "arn")}, {"SslSupportMethod", e_.Str(r_, "ssl_support_method")}};
       SetAttr(vc, "MinimumProtocolVersion", "minimum_protocol_version");
@@ -1846,6 +1858,10 @@ class Builder {
     Json rule = props_.contains("Rule") ? props_["Rule"] : Json::object();
     Json out = Json{{"Name", e_.ValueOr(r_, "name", r_.name)}};
     for (auto& [k, v] : rule.items()) out[k] = v;
+    // Without `Enabled` CloudFormation creates a disabled rule ("The default value is false"),
+    // while topo's default, like the console's, is an active one.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ses-receiptrule-rule.html
+    if (!out.contains("Enabled")) out["Enabled"] = e_.Bool(r_, "enabled");
     struct Act {
       long long position;
       size_t order;
