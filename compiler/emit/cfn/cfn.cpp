@@ -992,7 +992,12 @@ OutputFiles Emitter::Write() {
         Json m = materialize(d, static_cast<int>(si));
         if (m.is_string()) depend(m.get<std::string>());
       }
-      for (const auto& id : implicit) depend(id);
+      // Only where no Ref/GetAtt/Sub already orders them (cfn-lint W3005: obsolete DependsOn).
+      std::vector<std::string> named;
+      NamedIds(props, named);
+      for (const auto& id : implicit) {
+        if (std::find(named.begin(), named.end(), id) == named.end()) depend(id);
+      }
       if (!depends.empty()) res["DependsOn"] = depends;
       if (!props.empty()) res["Properties"] = props;
       s.resources[u.logical_id] = res;

@@ -5,6 +5,7 @@
 // each kind's data file under `sources`.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "base/strings.h"
 #include "emit/cfn/emitter.h"
@@ -547,6 +548,22 @@ class Builder {
         if (e_.Str(access, "type") != "oai") {
           statement["Condition"] = Json{{"StringEquals", Json{{"AWS:SourceArn", e_.Out(d.id, "arn")}}}};
         }
+        // One statement per grant: two origins of a distribution on the bucket, or distributions
+        // sharing an origin access identity, grant the same. Sids must be unique in a policy.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
+        bool duplicate = false;
+        std::set<std::string> sids;
+        for (const auto& existing : doc["Statement"]) {
+          Json a = existing, b = statement;
+          a.erase("Sid");
+          b.erase("Sid");
+          duplicate |= a == b;
+          if (existing.contains("Sid") && existing["Sid"].is_string()) sids.insert(existing["Sid"].get<std::string>());
+        }
+        if (duplicate) continue;
+        std::string sid = statement["Sid"].get<std::string>();
+        for (int n = 2; sids.count(sid); ++n) sid = statement["Sid"].get<std::string>() + std::to_string(n);
+        statement["Sid"] = sid;
         doc["Statement"].push_back(statement);
       }
     }
