@@ -69,7 +69,7 @@ STRING  : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
 
 LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-WS      : [ \t\r\n]+ -> channel(HIDDEN) ;
+WS      : [ \t\r\n]+ -> skip ;  // skipped, not hidden: half the tokens of a file are blanks
 // A string that reaches the end of the line without its closing quote. Longest match means a
 // closed string always wins; this exists to give a precise error.
 UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )* ;

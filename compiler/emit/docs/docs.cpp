@@ -21,14 +21,20 @@ constexpr std::string_view kTemplateDir = "templates/docs/";
 constexpr std::string_view kSuffix = ".mustache";
 
 mustache::data ToData(const Json& j) {
+  // Built in place and moved: set() and push_back() take copies, and each copy is deep, which
+  // made the conversion cost the depth of the tree times its size.
   if (j.is_object()) {
     mustache::data d{mustache::data::type::object};
-    for (const auto& [key, value] : j.items()) d.set(key, ToData(value));
+    for (const auto& [key, value] : j.items()) d[key] = ToData(value);
     return d;
   }
   if (j.is_array()) {
     mustache::data d{mustache::data::type::list};
-    for (const auto& item : j) d.push_back(ToData(item));
+    // list_value() is the data's own (non-const) vector; reserving first keeps the vector from
+    // copying its elements when it grows (the data's move constructor is not noexcept).
+    auto& list = const_cast<mustache::basic_list<std::string>&>(d.list_value());
+    list.reserve(j.size());
+    for (const auto& item : j) list.push_back(ToData(item));
     return d;
   }
   if (j.is_boolean()) return j.get<bool>() ? mustache::data::type::bool_true : mustache::data::type::bool_false;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 namespace topo::emit::docs {
@@ -163,6 +164,39 @@ class DotBuilder {
       nodes_.push_back(r.id);
       where_[r.id] = w;
     }
+    // Indexes for WriteClusters, each list in declaration order, so that writing the clusters is
+    // linear in the size of the model rather than (VPCs + subnets) x resources.
+    for (ResourceId id : nodes_) {
+      const Where& w = where_[id];
+      by_place_[{w.account, w.region}].push_back(id);
+      if (w.subnet != ir::kNoResource) {
+        nodes_by_subnet_[w.subnet].push_back(id);
+      } else if (w.vpc != ir::kNoResource) {
+        loose_by_vpc_[w.vpc].push_back(id);
+      }
+    }
+    for (const auto& r : m_.resources) {
+      if (r.kind == "vpc") {
+        vpcs_by_place_[{r.account, r.region}].push_back(&r);
+      } else if (r.kind == "subnet") {
+        ResourceId v = Ref(r, "vpc");
+        if (v != ir::kNoResource) subnets_by_vpc_[v].push_back(&r);
+      }
+    }
+  }
+
+  using Place_ = std::pair<ResourceId, std::string>;  // account, region
+  std::map<Place_, std::vector<ResourceId>> by_place_;
+  std::map<Place_, std::vector<const ir::Resource*>> vpcs_by_place_;
+  std::unordered_map<ResourceId, std::vector<const ir::Resource*>> subnets_by_vpc_;
+  std::unordered_map<ResourceId, std::vector<ResourceId>> nodes_by_subnet_;
+  std::unordered_map<ResourceId, std::vector<ResourceId>> loose_by_vpc_;  // in a VPC, in no one subnet
+
+  template <typename T>
+  static const std::vector<T>& Lookup(const std::unordered_map<ResourceId, std::vector<T>>& index, ResourceId id) {
+    static const std::vector<T> none;
+    auto it = index.find(id);
+    return it == index.end() ? none : it->second;
   }
 
   std::string NodeLine(ResourceId id, const std::string& indent) const {
@@ -185,11 +219,9 @@ class DotBuilder {
   void WriteClusters(std::ostringstream& out) {
     // Accounts in declaration order; the implicit account (kNoResource) first if used.
     std::vector<ResourceId> accounts;
-    for (ResourceId id : nodes_) {
-      ResourceId a = where_[id].account;
-      if (std::find(accounts.begin(), accounts.end(), a) == accounts.end()) accounts.push_back(a);
+    for (const auto& [place, ids] : by_place_) {
+      if (accounts.empty() || accounts.back() != place.first) accounts.push_back(place.first);
     }
-    std::sort(accounts.begin(), accounts.end());
     int cluster = 0;
     for (ResourceId account : accounts) {
       std::string indent = "  ";
@@ -204,9 +236,8 @@ class DotBuilder {
         indent += "  ";
       }
       std::vector<std::string> regions;
-      for (ResourceId id : nodes_) {
-        if (where_[id].account != account) continue;
-        if (std::find(regions.begin(), regions.end(), where_[id].region) == regions.end()) regions.push_back(where_[id].region);
+      for (auto it = by_place_.lower_bound({account, std::string()}); it != by_place_.end() && it->first.first == account; ++it) {
+        regions.push_back(it->first.second);
       }
       std::sort(regions.begin(), regions.end(), [&](const std::string& a, const std::string& b) {
         auto rank = [&](const std::string& r) { return r == m_.default_region ? 0 : r.empty() ? 2 : 1; };
@@ -222,14 +253,16 @@ class DotBuilder {
         out << "\n";
         std::string inner = indent + "  ";
         // VPCs of this account and region, with their subnets.
-        for (const auto& v : m_.resources) {
-          if (v.kind != "vpc" || v.account != account || v.region != region) continue;
+        static const std::vector<const ir::Resource*> no_vpcs;
+        auto vpcs = vpcs_by_place_.find({account, region});
+        for (const ir::Resource* vp : vpcs == vpcs_by_place_.end() ? no_vpcs : vpcs->second) {
+          const ir::Resource& v = *vp;
           std::string vlabel = "vpc " + v.name;
           if (const ir::Value* cidr = Val(v, "cidr")) vlabel += "\n" + (cidr->kind == ir::Value::Kind::kParam ? "param." + cidr->text : cidr->text);
           out << inner << "subgraph cluster_" << cluster++ << " {\n";
           out << inner << "  label=" << DotQuote(vlabel) << "; style=\"rounded,filled\"; fillcolor=\"#f4f6f7\"; color=\"#2e86c1\";\n";
-          for (const auto& s : m_.resources) {
-            if (s.kind != "subnet" || Ref(s, "vpc") != v.id) continue;
+          for (const ir::Resource* sp : Lookup(subnets_by_vpc_, v.id)) {
+            const ir::Resource& s = *sp;
             std::string slabel = "subnet " + s.name;
             if (const ir::Value* cidr = Val(s, "cidr")) slabel += "\n" + (cidr->kind == ir::Value::Kind::kParam ? "param." + cidr->text : cidr->text);
             std::vector<std::string> bits;
@@ -243,39 +276,31 @@ class DotBuilder {
             out << inner << "    label=" << DotQuote(slabel) << "; style=\"rounded,filled\"; fillcolor=" << DotQuote(is_public ? "#eafaf1" : "#fef9e7")
                 << "; color=\"#85929e\";\n";
             bool any = false;
-            for (ResourceId id : nodes_) {
-              if (where_[id].subnet == s.id) {
-                out << NodeLine(id, inner + "    ");
-                any = true;
-              }
+            for (ResourceId id : Lookup(nodes_by_subnet_, s.id)) {
+              out << NodeLine(id, inner + "    ");
+              any = true;
             }
             // Graphviz drops empty clusters: keep the subnet visible.
             if (!any) out << inner << "    s" << s.id << " [label=\"(no resources)\", shape=plaintext, style=\"\", fontsize=8, fontcolor=\"#7f8c8d\"];\n";
             out << inner << "  }\n";
           }
-          for (ResourceId id : nodes_) {
-            const Where& w = where_[id];
-            if (w.vpc == v.id && w.subnet == ir::kNoResource) out << NodeLine(id, inner + "  ");
-          }
+          for (ResourceId id : Lookup(loose_by_vpc_, v.id)) out << NodeLine(id, inner + "  ");
           out << inner << "}\n";
         }
+        const std::vector<ResourceId>& here = by_place_[{account, region}];
         bool default_vpc = false;
-        for (ResourceId id : nodes_) {
-          const Where& w = where_[id];
-          default_vpc = default_vpc || (w.account == account && w.region == region && w.default_vpc);
-        }
+        for (ResourceId id : here) default_vpc = default_vpc || where_[id].default_vpc;
         if (default_vpc) {
           out << inner << "subgraph cluster_" << cluster++ << " {\n";
           out << inner << "  label=\"default VPC\"; style=\"rounded,filled\"; fillcolor=\"#f4f6f7\"; color=\"#2e86c1\";\n";
-          for (ResourceId id : nodes_) {
-            const Where& w = where_[id];
-            if (w.account == account && w.region == region && w.default_vpc) out << NodeLine(id, inner + "  ");
+          for (ResourceId id : here) {
+            if (where_[id].default_vpc) out << NodeLine(id, inner + "  ");
           }
           out << inner << "}\n";
         }
-        for (ResourceId id : nodes_) {
+        for (ResourceId id : here) {
           const Where& w = where_[id];
-          if (w.account == account && w.region == region && w.vpc == ir::kNoResource && !w.default_vpc) out << NodeLine(id, inner);
+          if (w.vpc == ir::kNoResource && !w.default_vpc) out << NodeLine(id, inner);
         }
         out << indent << "}\n";
       }
@@ -366,6 +391,7 @@ class DotBuilder {
     for (const auto& line : traffic_) out << line;
     // References, merged per pair, without the ones a cluster already shows.
     std::vector<std::pair<std::pair<ResourceId, ResourceId>, std::vector<std::string>>> refs;
+    std::map<std::pair<ResourceId, ResourceId>, size_t> ref_index;  // key -> position in refs
     for (const auto& e : m_.edges) {
       if (e.from == ir::kNoResource || e.to == ir::kNoResource || e.from == e.to) continue;
       if (!where_.count(e.from)) continue;
@@ -375,10 +401,11 @@ class DotBuilder {
       (void)to;
       std::string via = e.via;
       auto key = std::make_pair(e.from, e.to);
-      auto it = std::find_if(refs.begin(), refs.end(), [&](const auto& r) { return r.first == key; });
-      if (it == refs.end()) {
+      auto at = ref_index.find(key);
+      if (at == ref_index.end()) {
+        ref_index.emplace(key, refs.size());
         refs.push_back({key, {via}});
-      } else if (std::find(it->second.begin(), it->second.end(), via) == it->second.end()) {
+      } else if (auto it = refs.begin() + static_cast<std::ptrdiff_t>(at->second); std::find(it->second.begin(), it->second.end(), via) == it->second.end()) {
         it->second.push_back(via);
       }
     }
