@@ -3,10 +3,17 @@
 // diagnostic. The inputs are generated from fixed seeds, so a failure reproduces.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <sstream>
 
+#include "driver/output.h"
+#include "driver/pipeline.h"
+#include "parse/parser.h"
 #include "test_util.h"
 
 namespace topo::testing {
@@ -113,26 +120,170 @@ TEST(RobustnessTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunTopo({"build", "--target", "nope", "-o", "/tmp/x", "samples/helios.topo"}, kRoot).exit_code, 2);
 }
 
-TEST(RobustnessTest, FailedBuildLeavesOutputDirectoryUntouched) {
-  std::string dir = MakeTempDir("topo-atomic");
-  WriteFile(dir + "/out/keep.txt", "precious");
-  WriteFile(dir + "/bad.topo", "organization o { default_region = \"us-east-1\" }\nvpc v { cidr = \"10.0.0.1/16\" }\n");
-  RunResult r = RunTopo({"build", "--target", "ir-json", "-o", "out", "bad.topo"}, dir);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_EQ(ReadFile(dir + "/out/keep.txt"), "precious");
-  EXPECT_FALSE(fs::exists(dir + "/out/topology.ir.json"));
-  size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    (void)e;
-    ++entries;
+// Every file and directory under `root` with its contents ("" for directories), so that two
+// snapshots compare byte for byte.
+std::map<std::string, std::string> Snapshot(const std::string& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    std::string relative = fs::relative(e.path(), root).generic_string();
+    out[relative] = e.is_directory() ? std::string("<dir>") : "file:" + ReadFile(e.path().string());
   }
-  EXPECT_EQ(entries, 2u) << "no staging directory may be left behind (out/ and bad.topo only)";
-  WriteFile(dir + "/good.topo", "organization o { default_region = \"us-east-1\" }\nvpc v { cidr = \"10.0.0.0/16\" }\n");
-  r = RunTopo({"build", "--target", "ir-json", "-o", "out", "good.topo"}, dir);
+  return out;
+}
+
+std::vector<std::string> Entries(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// An existing output directory (files, a subdirectory, an empty directory) must stay byte for
+// byte as it was when a build fails, whether it fails in the compiler or while writing, and no
+// staging directory may be left beside it.
+class AtomicOutputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDir("topo-atomic");
+    WriteFile(dir_ + "/out/keep.txt", "precious");
+    WriteFile(dir_ + "/out/hcl/main.tf", "# an earlier build\n");
+    WriteFile(dir_ + "/out/hcl/nested/deep.json", "{\"x\": [1, 2, 3]}\n");
+    fs::create_directories(dir_ + "/out/empty");
+    before_ = Snapshot(dir_ + "/out");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void ExpectUntouched() {
+    EXPECT_EQ(Snapshot(dir_ + "/out"), before_) << "the output directory changed";
+    std::vector<std::string> entries = Entries(dir_);
+    for (const auto& name : entries) {
+      EXPECT_EQ(name.find(".topo-"), std::string::npos) << "staging left behind: " << name;
+    }
+  }
+
+  std::string dir_;
+  std::map<std::string, std::string> before_;
+};
+
+const char kGood[] = "organization o { default_region = \"us-east-1\" }\nvpc v { cidr = 10.0.0.0/16 }\n";
+
+TEST_F(AtomicOutputTest, CompileErrorLeavesItUntouched) {
+  WriteFile(dir_ + "/bad.topo", "organization o { default_region = \"us-east-1\" }\nvpc v { cidr = \"10.0.0.1/16\" }\n");
+  for (const char* target : {"ir-json", "hcl", "all"}) {
+    RunResult r = RunTopo({"build", "--target", target, "-o", "out", "bad.topo"}, dir_);
+    EXPECT_EQ(r.exit_code, 1) << target << "\n" << r.err;
+    ExpectUntouched();
+  }
+  EXPECT_EQ(Entries(dir_), (std::vector<std::string>{"bad.topo", "out"}));
+}
+
+TEST_F(AtomicOutputTest, SyntaxErrorLeavesItUntouched) {
+  WriteFile(dir_ + "/broken.topo", "organization o { default_region = \"us-east-1\" \nvpc v {\n");
+  RunResult r = RunTopo({"build", "--target", "hcl", "-o", "out", "broken.topo"}, dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  ExpectUntouched();
+}
+
+// A failure while writing: the emitted file set cannot be written (a file where a directory has
+// to go). Works as root too, where permissions would not stop the write.
+TEST_F(AtomicOutputTest, FailureWhileWritingLeavesItUntouched) {
+  driver::OutputFiles files;
+  files["a.txt"] = "first";
+  files["b"] = "a file";
+  files["b/c.txt"] = "cannot exist: b is a file";
+  std::string error = driver::WriteOutputDirectory(dir_ + "/out", files);
+  EXPECT_NE(error, "");
+  EXPECT_NE(error.find("cannot"), std::string::npos) << error;
+  ExpectUntouched();
+}
+
+// The parent of the output directory is not writable (skipped as root, who may write anyway).
+TEST_F(AtomicOutputTest, UnwritableParentLeavesItUntouched) {
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions";
+  WriteFile(dir_ + "/good.topo", kGood);
+  fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
+  RunResult r = RunTopo({"build", "--target", "ir-json", "-o", "out", "good.topo"}, dir_);
+  fs::permissions(dir_, fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("cannot"), std::string::npos) << r.err;
+  ExpectUntouched();
+}
+
+// The output path runs through a regular file: nothing can be created; the error says so.
+TEST_F(AtomicOutputTest, OutputUnderAFileFails) {
+  WriteFile(dir_ + "/good.topo", kGood);
+  WriteFile(dir_ + "/blocker", "not a directory");
+  RunResult r = RunTopo({"build", "--target", "ir-json", "-o", "blocker/out", "good.topo"}, dir_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("topo: error: cannot"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(dir_ + "/blocker"), "not a directory");
+  ExpectUntouched();
+}
+
+TEST_F(AtomicOutputTest, SuccessfulBuildReplacesItAsAWhole) {
+  WriteFile(dir_ + "/good.topo", kGood);
+  RunResult r = RunTopo({"build", "--target", "ir-json", "-o", "out", "good.topo"}, dir_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_FALSE(fs::exists(dir + "/out/keep.txt")) << "a successful build replaces the directory as a whole";
-  EXPECT_TRUE(fs::exists(dir + "/out/topology.ir.json"));
+  EXPECT_EQ(Entries(dir_ + "/out"), (std::vector<std::string>{"topology.ir.json"}));
+  EXPECT_EQ(Entries(dir_), (std::vector<std::string>{"good.topo", "out"}));
+}
+
+// Limits: each is an error with a position, never a crash or a flood of output.
+TEST(LimitsTest, TooManyErrorsStopWithAPosition) {
+  std::string dir = MakeTempDir("topo-limits");
+  std::string text = "organization o { default_region = \"us-east-1\" }\n";
+  for (int i = 0; i < 1500; ++i) text += "vpc v" + std::to_string(i) + " { cidr = \"x\" }\n";
+  WriteFile(dir + "/many.topo", text);
+  RunResult r = RunTopo({"check", "--color", "never", "many.topo"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("many.topo:1002:20: error[T0108]: too many errors; stopping after 1000"), std::string::npos)
+      << r.err.substr(r.err.size() > 2000 ? r.err.size() - 2000 : 0);
+  EXPECT_EQ(r.err.find("vpc v1000 "), r.err.rfind("vpc v1000 ")) << "only the T0108 snippet shows line 1002";
+  EXPECT_EQ(r.err.find("v1001 "), std::string::npos) << "errors past the limit are not shown";
   fs::remove_all(dir);
+}
+
+TEST(LimitsTest, FileTooLargeIsAnErrorAtItsStart) {
+  std::string dir = MakeTempDir("topo-limits");
+  std::string text = "organization o { default_region = \"us-east-1\" }\n#";
+  text += std::string(parse::kMaxFileBytes, 'x');
+  WriteFile(dir + "/big.topo", text);
+  RunResult r = RunTopo({"check", "--color", "never", "big.topo"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("big.topo:1:1: error[T0106]: `big.topo` is too large: it has more than 64 MiB"), std::string::npos)
+      << r.err.substr(0, 2000);
+  fs::remove_all(dir);
+}
+
+TEST(LimitsTest, FileTooLargeFromAnyReader) {
+  std::string text(parse::kMaxFileBytes + 1, ' ');
+  resolve::FileReader reader = [&text](const std::string&, std::string&) -> std::optional<std::string> { return text; };
+  auto c = driver::Compile({"memory.topo"}, reader);
+  ASSERT_EQ(c->sink.diagnostics().size(), 1u);
+  EXPECT_EQ(c->sink.diagnostics()[0].kind, DiagKind::kInputTooLarge);
+  EXPECT_EQ(c->sources.Describe(c->sink.diagnostics()[0].range), "memory.topo:1:1");
+}
+
+TEST(LimitsTest, LongLinesAreShownAsAWindow) {
+  std::string dir = MakeTempDir("topo-limits");
+  std::string text = "organization o { default_region = \"us-east-1\" }\nvpc v { description = \"" +
+                     std::string(200000, 'y') + "\" cidr = \"x\" }\n";
+  WriteFile(dir + "/long.topo", text);
+  RunResult r = RunTopo({"check", "--color", "never", "long.topo"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error[T0401]"), std::string::npos) << r.err.substr(0, 2000);
+  EXPECT_LT(r.err.size(), 4000u) << "a diagnostic on a 200 kB line printed the whole line";
+  fs::remove_all(dir);
+}
+
+TEST(LimitsTest, DeepNestingIsAnErrorAtTheBlock) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "a {\n";
+  resolve::FileReader reader = [&text](const std::string&, std::string&) -> std::optional<std::string> { return text; };
+  auto c = driver::Compile({"deep.topo"}, reader);
+  ASSERT_FALSE(c->sink.diagnostics().empty());
+  EXPECT_EQ(c->sink.diagnostics()[0].kind, DiagKind::kNestingTooDeep);
+  EXPECT_EQ(c->sources.Describe(c->sink.diagnostics()[0].range), "deep.topo:65:3");
 }
 
 }  // namespace

@@ -74,13 +74,29 @@ void RenderSnippet(std::string& out, const SourceManager& sources, const SourceR
     in_line = range.offset >= line_start ? range.offset - line_start : 0;
     if (in_line > line.size()) in_line = line.size();
   }
-  Shown before = Show(line.substr(0, in_line));
   size_t length = std::min<size_t>(range.length, line.size() - in_line);
+  // A very long line (minified or damaged input) is shown as a window around the range, so one
+  // diagnostic cannot print megabytes.
+  constexpr size_t kLongLine = 1000, kContext = 100, kMaxMarked = 300;
+  std::string prefix, suffix;
+  if (line.size() > kLongLine) {
+    size_t from = in_line > kContext ? in_line - kContext : 0;
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+    length = std::min(length, kMaxMarked);
+    size_t to = std::min(line.size(), in_line + length + kContext);
+    while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+    if (from > 0) prefix = "...";
+    if (to < line.size()) suffix = "...";
+    line = line.substr(from, to - from);
+    in_line -= from;
+    length = std::min(length, line.size() - in_line);
+  }
+  Shown before = Show(line.substr(0, in_line));
   Shown marked = Show(line.substr(in_line, length));
   Shown whole = Show(line);
   size_t width = std::max<size_t>(1, marked.width);
-  out += fmt::format("{}{:>{}} |{} {}\n", style.blue(), start.line, gutter, style.reset(), whole.text);
-  out += fmt::format("{}{:>{}} |{} {}{}{}{}{}\n", style.blue(), "", gutter, style.reset(), std::string(before.width, ' '),
+  out += fmt::format("{}{:>{}} |{} {}{}{}\n", style.blue(), start.line, gutter, style.reset(), prefix, whole.text, suffix);
+  out += fmt::format("{}{:>{}} |{} {}{}{}{}{}\n", style.blue(), "", gutter, style.reset(), std::string(prefix.size() + before.width, ' '),
                      mark == '^' ? style.red() : style.blue(), std::string(width, mark), text.empty() ? "" : " " + text,
                      style.reset());
 }

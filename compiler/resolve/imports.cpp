@@ -10,6 +10,8 @@
 
 namespace topo::resolve {
 
+static_assert(kMaxFileBytes == parse::kMaxFileBytes, "one file size limit");
+
 namespace fs = std::filesystem;
 
 FileReader DiskReader() {
@@ -24,14 +26,18 @@ FileReader DiskReader() {
       error = ec == std::errc::no_such_file_or_directory ? "no such file" : ec.message();
       return std::nullopt;
     }
-    if (size > kMaxFileBytes) {
-      error = "larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-      return std::nullopt;
-    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       error = "cannot open it";
       return std::nullopt;
+    }
+    if (size > kMaxFileBytes) {
+      // Only one byte more than the limit is read: the parser reports the file as too large
+      // (T0106, at its first line) without holding all of it in memory.
+      std::string head(kMaxFileBytes + 1, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<size_t>(in.gcount()));
+      return head;
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
