@@ -1201,6 +1201,16 @@ std::string Emitter::DeployMd(const std::map<std::string, std::string>& param_na
       if (env_seen.insert(in.name).second) env.push_back(fmt::format("- `{}`: {}", EnvName(in.name), in.description));
     }
   }
+  std::set<std::string> upload_regions;  // regions of stacks whose template `deploy` must upload to S3
+  for (const auto* s : stacks_) {
+    auto f = files.find(s->file);
+    if (f != files.end() && f->second.size() > kInlineTemplateBytes) upload_regions.insert(s->region);
+  }
+  if (!upload_regions.empty()) {
+    env.push_back(fmt::format("- `TEMPLATE_BUCKET`: an S3 bucket you own, best in the stack's region ({}), to which `deploy` uploads "
+                              "templates larger than 51,200 bytes",
+                              Join(std::vector<std::string>(upload_regions.begin(), upload_regions.end()), ", ")));
+  }
   if (!env.empty()) {
     md += "- Export these environment variables (secrets are passed to `NoEcho` parameters and never written to a file):\n\n";
     for (const auto& line : env) md += "  " + line + "\n";
