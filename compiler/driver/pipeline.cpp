@@ -1,6 +1,7 @@
 #include "driver/pipeline.h"
 
 #include <chrono>
+#include <ctime>
 
 #include "emit/cfn/cfn.h"
 #include "emit/docs/docs.h"
@@ -28,10 +29,14 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, cons
                                      const resolve::FileReader& reader, const facts::Catalog& catalog) {
   auto c = std::make_unique<Compilation>();
   auto lap = std::chrono::steady_clock::now();
+  std::clock_t cpu_lap = std::clock();
   auto record = [&](const char* stage) {
     auto now = std::chrono::steady_clock::now();
-    c->timings.push_back({stage, std::chrono::duration<double>(now - lap).count()});
+    std::clock_t cpu_now = std::clock();
+    c->timings.push_back({stage, std::chrono::duration<double>(now - lap).count(),
+                          static_cast<double>(cpu_now - cpu_lap) / CLOCKS_PER_SEC});
     lap = now;
+    cpu_lap = cpu_now;
   };
   c->program = resolve::LoadProgram(files, reader, c->sources, c->sink);
   c->unreadable_input = c->program.unreadable_root;
@@ -65,7 +70,7 @@ const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
       {"hcl", "Terraform for the hashicorp/aws provider (*.tf)", true},
       {"cfn", "CloudFormation templates, one per account and region, with a deployment order", true},
-      {"runbook", "a bash script of AWS CLI v2 commands, with manual steps, and its teardown", false},
+      {"runbook", "a bash script of AWS CLI v2 commands, with manual steps, and its teardown", true},
       {"docs", "a Markdown handbook and a Graphviz diagram", true},
       {"ir-json", "the resolved resource graph as JSON (for tools and debugging)", true},
   };

@@ -18,7 +18,8 @@ namespace topo::driver {
 
 struct StageTime {
   std::string stage;  // parse, resolve, passes
-  double seconds = 0;
+  double seconds = 0;      // wall time
+  double cpu_seconds = 0;  // processor time of this process (unaffected by other load)
 };
 
 struct Compilation {
