@@ -173,6 +173,7 @@ class Builder {
     else if (k == "ses_receipt_rule") ReceiptRule();
     else if (k == "ses_receipt_rule_set") ReceiptRuleSet();
     else if (k == "ses_smtp") SesSmtp();
+    else if (k == "sns_subscription") SnsSubscription();
     else if (k == "sns_topic") SnsTopic();
     else if (k == "subnet") Zone("az", "AvailabilityZone");
     else if (k == "target_group") TargetGroup();
@@ -1971,6 +1972,31 @@ class Builder {
     props_ = Json{{"UserName", user_name}};
     StoreKey(main_, A("secret"), "SMTP credentials of `" + e_.DisplayName(r_.id) + "`");
     SmtpPasswordStep();
+  }
+
+  void SnsSubscription() {
+    std::string protocol = e_.Str(r_, "protocol");
+    const ir::Value* endpoint = A("endpoint");
+    if (protocol == "email" || protocol == "email-json") {
+      // https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html
+      ManualStep& step = e_.Manual(r_, fmt::format("Confirm the SNS subscription `{}`", e_.DisplayName(r_.id)),
+                                   "SNS sends a confirmation message to the subscribed address; open it and follow *Confirm "
+                                   "subscription*. Until then the subscription stays `PendingConfirmation` and receives nothing.");
+      step.after.push_back(r_.id);
+    }
+    // SNS may invoke the function only when the function's policy allows it; the permission lives
+    // in the function's region (a topic may deliver to a function in another region).
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-lambda-as-subscriber.html
+    if (protocol == "lambda" && endpoint != nullptr && endpoint->is_ref() &&
+        e_.resource(endpoint->target).kind == "lambda_function") {
+      const ir::Resource& function = e_.resource(endpoint->target);
+      int u = Companion("Permission", "AWS::Lambda::Permission");
+      e_.unit(u).region = e_.RegionOf(function);
+      const ir::Value* topic = A("topic");
+      Json p = Json{{"Action", "lambda:InvokeFunction"}, {"FunctionName", e_.Out(function.id, "arn")}, {"Principal", "sns.amazonaws.com"}};
+      if (topic != nullptr && topic->is_ref()) p["SourceArn"] = e_.Out(topic->target, "arn");
+      e_.unit(u).properties = p;
+    }
   }
 
   void SnsTopic() {
