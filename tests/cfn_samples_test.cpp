@@ -7,10 +7,13 @@
 //     stacks), every import is a parameter of its template and an output of the stack it names,
 //     and DEPLOY.md deploys every stack with every parameter that has no default;
 //   - a kind CloudFormation cannot create (WorkMail) is a warning and a MANUAL.md step;
-//   - secrets are NoEcho parameters without defaults.
+//   - secrets are NoEcho parameters without defaults;
+//   - every committed .expected.cfn template passes ../shared/validate/check-cfn (skipped when the
+//     validation kit is not beside the checkout).
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -220,6 +223,34 @@ TEST(CfnSamplesTest, SecretsAreNoEchoParametersWithoutDefaults) {
   }
   EXPECT_EQ(secrets, 2u);
   Remove(b);
+}
+
+TEST(CfnSamplesTest, ExpectedTemplatesPassCheckCfn) {
+  const std::string checker = kRoot + "/../shared/validate/check-cfn";
+  if (!fs::exists(checker) || !fs::exists(kRoot + "/../shared/validate/node_modules")) {
+    GTEST_SKIP() << "validation kit not installed beside the checkout";
+  }
+  std::vector<std::string> templates;
+  for (const auto& e : fs::recursive_directory_iterator(kRoot + "/tests/cases")) {
+    std::string path = e.path().generic_string();
+    if (e.is_regular_file() && path.find(".expected.cfn/") != std::string::npos && e.path().extension() == ".json" &&
+        path.size() > 14 && path.compare(path.size() - 14, 14, ".template.json") == 0) {
+      templates.push_back(path);
+    }
+  }
+  std::sort(templates.begin(), templates.end());
+  ASSERT_FALSE(templates.empty());
+  std::string command = ShellQuote(checker) + " -q";
+  for (const auto& t : templates) command += " " + ShellQuote(t);
+  command += " 2>&1";
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << output;
+  EXPECT_EQ(output, "") << "check-cfn findings (errors or warnings) in " << templates.size() << " templates";
 }
 
 }  // namespace
