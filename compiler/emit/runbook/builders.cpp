@@ -104,6 +104,35 @@ Json Emitter::Builder(const std::string& name, const std::string& arg, const Sco
     }
     return d.empty() ? s : s + "." + d;
   }
+  if (name == "smtp_user") {
+    // The IAM user of SES SMTP credentials: the source's user, else one named after it.
+    if (r.Find("user") != nullptr) return Resolve("user", scope);
+    Json n = Resolve("user_name", scope);
+    return n.is_null() ? Json(r.name) : n;
+  }
+  if (name == "ses_topic_types") {
+    Json out = Json::array();
+    for (const char* t : {"Bounce", "Complaint", "Delivery"}) {
+      std::string attr = Lower(t) + "_topic";
+      if (r.Find(attr) != nullptr) out.push_back(t);
+    }
+    return out.empty() ? Json() : out;
+  }
+  if (name == "workmail_users") {
+    std::string text;
+    for (const auto& b : r.blocks) {
+      if (b.type != "user") continue;
+      Scope s;
+      s.resource = &r;
+      s.block = &b;
+      Json email = ValueToJson(b.Find("email") != nullptr ? b.Find("email")->value : ir::Value());
+      Json display = b.Find("display_name") != nullptr ? ValueToJson(b.Find("display_name")->value) : Json();
+      if (!text.empty()) text += "; ";
+      text += b.label + " <" + (email.is_string() ? email.get<std::string>() : std::string("?")) + ">";
+      if (display.is_string()) text += " \"" + display.get<std::string>() + "\"";
+    }
+    return text.empty() ? Json() : Json(text);
+  }
   if (name == "secret_json") {
     // {"username": ..., "password": ...} of an access key or SMTP credentials, for a secret.
     return nullptr;
@@ -112,9 +141,9 @@ Json Emitter::Builder(const std::string& name, const std::string& arg, const Sco
 }
 
 // Tags in the shape a command wants: `ec2:TYPE` (--tag-specifications), `list` (Key/Value),
-// `map` ({key: value}), `ecs` (key/value), `asg:NAME` (Auto Scaling). The organization's
+// `map` ({key: value}), `ecs` (key/value), `asg` (Auto Scaling, for the group's name). The organization's
 // default_tags come first, then the resource's own `tags`; EC2 resources get a Name tag, and
-// resources found by tag get `topo:id`.
+// every resource `topo:id`.
 Json Emitter::Tags(const ir::Resource& r, const std::string& style) {
   std::vector<std::pair<std::string, Json>> tags;
   auto add = [&](const std::string& k, const Json& v) {
@@ -134,22 +163,22 @@ Json Emitter::Tags(const ir::Resource& r, const std::string& style) {
   if (const ir::Attribute* t = r.Find("tags")) {
     for (const auto& [k, v] : t->value.entries) add(k, ValueToJson(v));
   }
-  const Json* spec = Spec(r.kind);
-  bool by_tag = spec != nullptr && spec->value("name", std::string()) == "tag";
   if (style.rfind("ec2:", 0) == 0) {
     bool has_name = false;
     for (const auto& t : tags) has_name = has_name || t.first == "Name";
     if (!has_name) tags.insert(tags.begin(), {"Name", r.name});
   }
-  if (by_tag) add("topo:id", model_.DisplayName(r.id));
+  // Every resource carries its topo id: resources found by tag are found by it, and anyone can
+  // tell what topo manages.
+  add("topo:id", model_.DisplayName(r.id));
   if (tags.empty()) return nullptr;
   Json list = Json::array();
   for (const auto& [k, v] : tags) {
     if (style == "map") continue;
     if (style == "ecs") {
       list.push_back(Json{{"key", k}, {"value", v}});
-    } else if (style.rfind("asg:", 0) == 0) {
-      list.push_back(Json{{"ResourceId", style.substr(4)},
+    } else if (style == "asg") {
+      list.push_back(Json{{"ResourceId", PhysicalName(r)},
                           {"ResourceType", "auto-scaling-group"},
                           {"Key", k},
                           {"Value", v},
@@ -477,7 +506,8 @@ Json Emitter::DistributionConfig(const ir::Resource& r, bool enabled) {
   }
   c["CustomErrorResponses"] = Quantity(errors);
   Json comment = Resolve("comment", scope);
-  c["Comment"] = comment.is_null() ? Json("") : comment;
+  // The runbook finds the distribution again by its comment: the topo id when the source has none.
+  c["Comment"] = comment.is_null() ? Json(model_.DisplayName(r.id)) : comment;
   Json log_bucket = Resolve("logging_bucket.bucket_domain_name", scope);
   if (!log_bucket.is_null()) {
     Json prefix = Resolve("logging_prefix", scope);
@@ -745,6 +775,88 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
     }
     return lines;
   }
+  if (name == "workmail_wait") {
+    // A new organization takes a minute or two to become Active; domains need it active.
+    std::string base = BaseVar(r.id);
+    std::vector<Word> state = AwsPrefix("workmail describe-organization", r);
+    state.push_back(Word::Literal("--organization-id"));
+    state.push_back(Word::Var(OutputVar(r.id, KeyOutput(r.id))));
+    state.push_back(Word::Literal("--query"));
+    state.push_back(Word::Literal("State"));
+    state.push_back(Word::Literal("--output"));
+    state.push_back(Word::Literal("text"));
+    lines.push_back(pad + "for topo_try in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do");
+    lines.push_back(pad + "  " + base + "_STATE=$(" + RenderCommand(state, indent + 2) + ")");
+    lines.push_back(pad + "  if [ \"$" + base + "_STATE\" = Active ]; then break; fi");
+    lines.push_back(pad + "  echo \"   state: $" + base + "_STATE ($topo_try)\"");
+    lines.push_back(pad + "  sleep 10");
+    lines.push_back(pad + "done");
+    return lines;
+  }
+  if (name == "ses_smtp_credentials") {
+    // SMTP credentials are an access key of the user; the password is derived from its secret
+    // (topo_ses_smtp_password). Both are shown once: written to the secrets folder, and to the
+    // source's secret when it names one.
+    helpers_.insert("ses_smtp");
+    helpers_.insert("secrets");
+    std::string base = BaseVar(r.id);
+    std::string region = RegionOf(r);
+    std::vector<Word> create = AwsPrefix("iam create-access-key", r);
+    create.push_back(Word::Literal("--user-name"));
+    create.push_back(ToWord(Builder("smtp_user", "", scope)));
+    create.push_back(Word::Literal("--query"));
+    create.push_back(Word::Literal("[AccessKey.AccessKeyId, AccessKey.SecretAccessKey]"));
+    create.push_back(Word::Literal("--output"));
+    create.push_back(Word::Literal("text"));
+    lines.push_back(pad + base + "_KEY=$(" + RenderCommand(create, indent) + ")");
+    lines.push_back(pad + "read -r " + base + "_KEY_ID " + base + "_KEY_SECRET <<<\"$" + base + "_KEY\" || true");
+    lines.push_back(pad + base + "_SMTP_PASSWORD=$(topo_ses_smtp_password \"$" + base + "_KEY_SECRET\" " + ShellQuote(region) + ")");
+    Json port = Resolve("port", scope);
+    std::string port_text = port.is_number() ? port.dump() : std::string("587");
+    lines.push_back(pad + base + "_SMTP_JSON=$(printf '{\"username\":\"%s\",\"password\":\"%s\",\"host\":\"%s\",\"port\":%s}' \"$" + base +
+                    "_KEY_ID\" \"$" + base + "_SMTP_PASSWORD\" " + ShellQuote("email-smtp." + region + ".amazonaws.com") + " " + port_text + ")");
+    std::string file = "ses-smtp-" + r.name + ".json";
+    lines.push_back(pad + "(umask 077 && printf '%s\\n' \"$" + base + "_SMTP_JSON\" >\"$TOPO_SECRETS_DIR\"/" + ShellQuote(file) + ")");
+    lines.push_back(pad + "echo \"   SMTP credentials written to $TOPO_SECRETS_DIR/\"" + ShellQuote(file));
+    if (r.Find("secret") != nullptr) {
+      std::vector<Word> put = AwsPrefix("secretsmanager put-secret-value", r);
+      put.push_back(Word::Literal("--secret-id"));
+      put.push_back(ToWord(Resolve("secret", scope)));
+      put.push_back(Word::Literal("--secret-string"));
+      put.push_back(Word::Var(base + "_SMTP_JSON"));
+      put.push_back(Word::Literal("--query"));
+      put.push_back(Word::Literal("VersionId"));
+      put.push_back(Word::Literal("--output"));
+      put.push_back(Word::Literal("text"));
+      lines.push_back(pad + base + "_SECRET_VERSION=$(" + RenderCommand(put, indent) + ")");
+      lines.push_back(pad + "echo \"   stored in the secret (version $" + base + "_SECRET_VERSION)\"");
+    }
+    return lines;
+  }
+  if (name == "bucket_purge_versions") {
+    // Every object version and delete marker of a versioned bucket, one by one (`s3 rm` leaves
+    // them, and delete-bucket needs the bucket empty).
+    Json bucket = PhysicalName(r);
+    std::vector<Word> list = AwsPrefix("s3api list-object-versions", r);
+    list.push_back(Word::Literal("--bucket"));
+    list.push_back(ToWord(bucket));
+    list.push_back(Word::Literal("--query"));
+    list.push_back(Word::Literal("[Versions, DeleteMarkers][][].[Key, VersionId]"));
+    list.push_back(Word::Literal("--output"));
+    list.push_back(Word::Literal("text"));
+    std::vector<Word> del = AwsPrefix("s3api delete-object", r);
+    del.push_back(Word::Literal("--bucket"));
+    del.push_back(ToWord(bucket));
+    del.push_back(Word::Literal("--key"));
+    del.push_back(Word::Var("topo_key"));
+    del.push_back(Word::Literal("--version-id"));
+    del.push_back(Word::Var("topo_version"));
+    lines.push_back(pad + "while IFS=$'\\t' read -r topo_key topo_version; do");
+    lines.push_back(pad + "  if topo_absent \"${topo_version:-}\"; then continue; fi");
+    lines.push_back(pad + "  " + RenderCommand(del, indent + 2) + " >/dev/null");
+    lines.push_back(pad + "done < <(" + RenderCommand(list, indent) + ")");
+    return lines;
+  }
   if (name == "dns_record") {
     const ir::Resource* zone = ZoneOf(r);
     auto recs = DnsRecordOf(r);
@@ -767,6 +879,12 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
   }
   if (name == "dns_record_delete") {
     const ir::Resource* zone = ZoneOf(r);
+    Scope zs;
+    zs.resource = zone;
+    if (zone == nullptr || Truthy(Resolve("external", zs))) {
+      lines.push_back(pad + "topo_say " + ShellQuote("   the record is at the domain's DNS provider: remove it there if it is no longer wanted"));
+      return lines;
+    }
     auto recs = DnsRecordOf(r);
     Json changes = RecordSets(r, &recs);
     for (auto& c : changes) c["Action"] = "DELETE";
@@ -775,7 +893,10 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
     words.push_back(Word::Var(OutputVar(zone->id, KeyOutput(zone->id))));
     words.push_back(Word::Literal("--change-batch"));
     words.push_back(JsonToWord(Json{{"Changes", changes}}));
-    lines.push_back(pad + RenderCommand(words, indent) + " >/dev/null");
+    // Gone already (or never created): Route 53 rejects the batch as InvalidChangeBatch.
+    lines.push_back(pad + "if ! topo_absent \"$" + OutputVar(zone->id, KeyOutput(zone->id)) + "\"; then");
+    lines.push_back(pad + "  " + RenderCommand(words, indent + 2) + " >/dev/null 2>\"$TOPO_ERR\" || topo_tolerate 'InvalidChangeBatch'");
+    lines.push_back(pad + "fi");
     return lines;
   }
   if (name == "ses_domain_dns") {

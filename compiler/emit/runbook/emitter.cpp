@@ -119,6 +119,7 @@ bool Truthy(const Json& v) {
   if (v.is_boolean()) return v.get<bool>();
   if (v.is_string()) return !v.get<std::string>().empty();
   if (v.is_array() || v.is_object()) return !v.empty();
+  if (v.is_number()) return v.get<double>() != 0;  // `retention_in_days = 0`: not set
   return true;
 }
 
@@ -141,9 +142,21 @@ void Emitter::LoadSpecs() {
   }
 }
 
-const Json* Emitter::Spec(const std::string& kind) const {
-  auto it = specs_.find(kind);
-  return it == specs_.end() ? nullptr : &*it;
+// A kind's spec, or the variant its resource selects: {"variants": [{"when": COND, "spec": NAME}]}
+// picks the spec named NAME (a key of stdlib/runbook that is no kind) when COND holds.
+const Json* Emitter::Spec(const ir::Resource& r) {
+  auto it = specs_.find(r.kind);
+  if (it == specs_.end()) return nullptr;
+  if (it->contains("variants")) {
+    Scope scope;
+    scope.resource = &r;
+    for (const auto& v : (*it)["variants"]) {
+      if (!When(v.at("when"), scope)) continue;
+      auto alt = specs_.find(v.at("spec").get<std::string>());
+      if (alt != specs_.end()) return &*alt;
+    }
+  }
+  return &*it;
 }
 
 // Topological order over the IR edges, ties broken by declaration order (Kahn's algorithm with
@@ -174,6 +187,11 @@ void Emitter::Order() {
       deps[to].insert(from);
     } else {
       deps[from].insert(to);
+    }
+  }
+  for (const auto& [n, ds] : deps) {
+    for (const auto& d : ds) {
+      if (d.first != n.first) users_[d.first].insert(n.first);
     }
   }
   std::map<Node, int> pending;
@@ -207,6 +225,27 @@ void Emitter::Order() {
   }
 }
 
+// Whether a manual step of resource `id` must be done before the script goes on: some resource
+// the script creates depends on `id` (directly or through other steps). A step nothing depends on
+// can be confirmed later: a run without a terminal notes it and goes on.
+bool Emitter::Blocking(ir::ResourceId id) const {
+  if (id == ir::kNoResource) return true;
+  std::set<ir::ResourceId> seen;
+  std::vector<ir::ResourceId> todo = {id};
+  while (!todo.empty()) {
+    ir::ResourceId n = todo.back();
+    todo.pop_back();
+    auto it = users_.find(n);
+    if (it == users_.end()) continue;
+    for (ir::ResourceId u : it->second) {
+      if (!seen.insert(u).second) continue;
+      if (model_.at(u).kind != "manual_step") return true;
+      todo.push_back(u);
+    }
+  }
+  return false;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Names and variables
 
@@ -217,14 +256,14 @@ std::string Emitter::BaseVar(ir::ResourceId id) const {
   return it == base_vars_.end() ? std::string() : it->second;
 }
 
-std::string Emitter::KeyOutput(ir::ResourceId id) const {
-  const Json* spec = Spec(model_.at(id).kind);
+std::string Emitter::KeyOutput(ir::ResourceId id) {
+  const Json* spec = Spec(model_.at(id));
   if (spec != nullptr && spec->contains("key")) return (*spec)["key"].get<std::string>();
   return "id";
 }
 
-std::string Emitter::RefOutput(ir::ResourceId id) const {
-  const Json* spec = Spec(model_.at(id).kind);
+std::string Emitter::RefOutput(ir::ResourceId id) {
+  const Json* spec = Spec(model_.at(id));
   if (spec != nullptr && spec->contains("ref")) return (*spec)["ref"].get<std::string>();
   return KeyOutput(id);
 }
@@ -256,7 +295,7 @@ std::string Emitter::RegionOf(const ir::Resource& r) const {
 }
 
 Json Emitter::PhysicalName(const ir::Resource& r) {
-  const Json* spec = Spec(r.kind);
+  const Json* spec = Spec(r);
   std::string attr = spec != nullptr ? spec->value("name", std::string()) : std::string();
   if (!attr.empty() && attr != "tag") {
     if (const ir::Attribute* a = r.Find(attr)) return ValueToJson(a->value);
@@ -313,8 +352,8 @@ Json Emitter::ValueToJson(const ir::Value& v) {
         return t.name;
       }
       std::string output = v.path.empty() ? RefOutput(v.target) : v.path.front();
-      if (output == "name" && !(Spec(t.kind) && (*Spec(t.kind)).contains("outputs") &&
-                                (*Spec(t.kind))["outputs"].contains("name"))) {
+      if (output == "name" && !(Spec(t) && (*Spec(t)).contains("outputs") &&
+                                (*Spec(t))["outputs"].contains("name"))) {
         return PhysicalName(t);
       }
       return Marker(OutputVar(v.target, output));
@@ -368,8 +407,8 @@ Json Emitter::AttributeJson(const Scope& scope, const std::string& name, const s
   auto ref_output = [&](const ir::Value& ref) -> Json {
     if (ref.target == ir::kNoResource) return nullptr;
     const ir::Resource& t = model_.at(ref.target);
-    if (rest[i] == "name" && !(Spec(t.kind) && (*Spec(t.kind)).contains("outputs") &&
-                               (*Spec(t.kind))["outputs"].contains("name"))) {
+    if (rest[i] == "name" && !(Spec(t) && (*Spec(t)).contains("outputs") &&
+                               (*Spec(t))["outputs"].contains("name"))) {
       return PhysicalName(t);
     }
     if (rest[i] == "@kind") return t.kind;
@@ -431,6 +470,10 @@ Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
         value = scope.item_json;
         for (const auto& k : rest) value = value.is_object() && value.contains(k) ? value[k] : Json();
       }
+    } else if (head == "run_id") {
+      value = Marker("TOPO_RUN_ID");
+    } else if (head == "loop") {
+      value = Marker("topo_item");
     } else if (head == "index") {
       value = scope.item_json;
     } else if (head == "parent" && scope.parent != nullptr) {
@@ -449,12 +492,14 @@ Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
 }
 
 Json Emitter::ApplyFilter(const std::string& filter, const Json& value, const Scope& scope) {
+  if (filter == "or_id") return value.is_null() ? Json(model_.DisplayName(scope.resource->id)) : value;
   if (filter.rfind("default=", 0) == 0) {
     if (!value.is_null()) return value;
     return Json(filter.substr(8));
   }
   if (value.is_null()) return value;
-  if (value.is_array() && filter != "csv" && filter != "first" && filter != "count" && filter != "spaced") {
+  if (value.is_array() && filter != "csv" && filter != "first" && filter != "count" && filter != "spaced" &&
+      filter != "list") {
     Json out = Json::array();
     for (const auto& v : value) {
       Json x = ApplyFilter(filter, v, scope);
@@ -488,6 +533,14 @@ Json Emitter::ApplyFilter(const std::string& filter, const Json& value, const Sc
       if (!out.empty()) out += filter == "csv" ? "," : " ";
       out += v.is_string() ? v.get<std::string>() : v.dump();
     }
+    return out;
+  }
+  if (filter == "plus1") return value.is_number() ? Json(value.get<int64_t>() + 1) : value;
+  if (filter == "range") {
+    // n -> [1, ..., n], for `each`.
+    if (!value.is_number()) return value;
+    Json out = Json::array();
+    for (int64_t i = 1; i <= value.get<int64_t>(); ++i) out.push_back(i);
     return out;
   }
   if (filter == "first") return value.is_array() ? (value.empty() ? Json() : value[0]) : value;
@@ -532,6 +585,36 @@ Json Emitter::ApplyFilter(const std::string& filter, const Json& value, const Sc
       if (eq != std::string::npos && pair.substr(0, eq) == key) return pair.substr(eq + 1);
     }
     return value;
+  }
+  if (filter == "base64") {
+    // Literal text only (user data): a value known only at run time stays as it is.
+    if (!value.is_string()) return value;
+    std::string in = value.get<std::string>();
+    if (in.find(kMark) != std::string::npos || in.find(kRawMark) != std::string::npos) return value;
+    static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    size_t i = 0;
+    for (; i + 2 < in.size(); i += 3) {
+      unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+                   static_cast<unsigned char>(in[i + 2]);
+      for (int k = 18; k >= 0; k -= 6) out += kAlphabet[(n >> k) & 63];
+    }
+    if (i < in.size()) {
+      unsigned n = static_cast<unsigned char>(in[i]) << 16;
+      if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
+      out += kAlphabet[(n >> 18) & 63];
+      out += kAlphabet[(n >> 12) & 63];
+      out += i + 1 < in.size() ? kAlphabet[(n >> 6) & 63] : '=';
+      out += '=';
+    }
+    return out;
+  }
+  if (filter == "entries") {
+    // A map as a list of {key, value}, for `$each`.
+    if (!value.is_object()) return value;
+    Json out = Json::array();
+    for (const auto& [k, v] : value.items()) out.push_back(Json{{"key", k}, {"value", v}});
+    return out;
   }
   if (filter.rfind("prefix:", 0) == 0) {
     if (!value.is_string()) return value;
@@ -656,7 +739,9 @@ Json Emitter::EvalJson(const Json& tmpl, const Scope& scope) {
           Json v = EvalJson(item, s);
           if (!v.is_null()) out.push_back(v);
         }
-        return out.empty() ? Json() : out;
+        if (out.empty()) return nullptr;
+        // "$first": a block that occurs once gives one object, not a list.
+        return tmpl.value("$first", false) ? out[0] : out;
       }
       const ir::Attribute* a = scope.block != nullptr ? scope.block->Find(what) : r.Find(what);
       if (a != nullptr && a->value.kind == ir::Value::Kind::kList) {
@@ -771,14 +856,21 @@ std::vector<Word> Emitter::ArgsToWords(const Json& args, const Scope& scope, boo
         words.push_back(Word::Literal(opt));
         continue;
       }
-      Json v = EvalJson(arg.at(1), scope);
-      if (v.is_null() || (v.is_array() && v.empty())) continue;
-      words.push_back(Word::Literal(opt));
-      if (v.is_array() && !arg.at(1).is_array()) {
-        for (const auto& x : v) words.push_back(ToWord(x));
-      } else {
-        words.push_back(ToWord(v));
+      // ["--opt", value, value...]: the option with every value that is present; a list value
+      // gives one word per element.
+      std::vector<Word> values;
+      for (size_t i = 1; i < arg.size(); ++i) {
+        Json v = EvalJson(arg.at(i), scope);
+        if (v.is_null() || (v.is_array() && v.empty())) continue;
+        if (v.is_array() && !arg.at(i).is_array()) {
+          for (const auto& x : v) values.push_back(ToWord(x));
+        } else {
+          values.push_back(ToWord(v));
+        }
       }
+      if (values.empty()) continue;
+      words.push_back(Word::Literal(opt));
+      words.insert(words.end(), values.begin(), values.end());
       continue;
     }
     if (!When(arg.value("when", Json()), scope)) continue;
@@ -855,15 +947,23 @@ std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t in
     prefix = var + "=$(";
     suffix = ")";
   }
-  std::string body = RenderCommand(words, indent + prefix.size() > 40 ? indent : indent + prefix.size() - 2);
+  bool tolerate = entry.contains("tolerate");
+  if (tolerate && !prefix.empty()) {
+    // The error text of the command itself, not of the assignment, goes to $TOPO_ERR.
+    prefix += "{ ";
+    suffix = "; } 2>\"$TOPO_ERR\")";
+  }
+  std::string body = RenderCommand(words, indent + (entry.contains("save") ? 2 : 0));
   if (entry.contains("save")) {
     Json file = EvalString(entry["save"].get<std::string>(), scope);
     body = "(umask 077 && " + body + " >\"$TOPO_SECRETS_DIR\"/" + ToWord(file).Render() + ")";
     helpers_.insert("secrets");
   }
   std::string line = prefix + body + suffix;
-  if (entry.contains("tolerate")) {
-    line += " 2>\"$TOPO_ERR\" || topo_tolerate " + ShellQuote(entry["tolerate"].get<std::string>());
+  if (prefix.empty() && (entry.value("quiet", false) || tolerate)) line += " >/dev/null";
+  if (tolerate) {
+    if (prefix.empty()) line += " 2>\"$TOPO_ERR\"";
+    line += " || topo_tolerate " + ShellQuote(entry["tolerate"].get<std::string>());
   }
   return Indent(line, indent);
 }
@@ -877,11 +977,13 @@ std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std:
   words.push_back(ToWord(EvalString(probe.at("query").get<std::string>(), scope)));
   words.push_back(Word::Literal("--output"));
   words.push_back(Word::Literal("text"));
-  std::string line = var + "=$(" + RenderCommand(words, 0);
+  std::string line;
   if (probe.contains("missing")) {
-    line += " 2>\"$TOPO_ERR\") || topo_missing_ok " + ShellQuote(probe["missing"].get<std::string>());
+    // The error text of the lookup itself goes to $TOPO_ERR ({ ...; } inside the substitution).
+    line = var + "=$({ " + RenderCommand(words, 0) + "; } 2>\"$TOPO_ERR\") || topo_missing_ok " +
+           ShellQuote(probe["missing"].get<std::string>());
   } else {
-    line += ")";
+    line = var + "=$(" + RenderCommand(words, 0) + ")";
   }
   return line;
 }
@@ -979,6 +1081,26 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
     if (!skipped) lines.push_back(line);
     return lines;
   }
+  if (entry.contains("loop")) {
+    // {"loop": {command with a query}, "do": [entries using {loop}]}: the command lists words
+    // (ids); the entries run once for each.
+    Json list = entry["loop"];
+    list["capture"] = "list";
+    bool skipped = false;
+    std::string cmd = AwsCommand(list, scope, indent, &skipped);
+    if (skipped) return lines;
+    std::string var = BaseVar(scope.resource->id) + "_LIST";
+    lines.push_back(cmd);
+    lines.push_back(Indent("read -r -a " + var + "_ITEMS <<<\"$" + var + "\" || true", indent));
+    lines.push_back(Indent("for topo_item in \"${" + var + "_ITEMS[@]}\"; do", indent));
+    lines.push_back(Indent("  if topo_absent \"$topo_item\"; then continue; fi", indent));
+    for (const auto& e : entry.value("do", Json::array())) {
+      auto more = CommandLines(e, scope, indent + 2);
+      lines.insert(lines.end(), more.begin(), more.end());
+    }
+    lines.push_back(Indent("done", indent));
+    return lines;
+  }
   if (entry.contains("assign")) {
     // A shell variable from a template: `{"assign": "ZONE", "value": "..."}`.
     Json v = EvalJson(entry.at("value"), scope);
@@ -997,7 +1119,9 @@ void Emitter::AddManual(std::vector<std::string>& lines, const std::string& id, 
                          indent));
   for (const auto& w : text) lines.push_back(Indent("  topo_say " + w.Render(), indent));
   if (!link.empty()) lines.push_back(Indent("  topo_say " + ShellQuote("   See: " + link), indent));
-  lines.push_back(Indent("  topo_manual_done " + std::to_string(number) + " " + ShellQuote(id), indent));
+  lines.push_back(Indent("  topo_manual_done " + std::to_string(number) + " " + ShellQuote(id) + " " +
+                             (Blocking(current_) ? "blocking" : "deferrable"),
+                         indent));
   lines.push_back(Indent("fi", indent));
 }
 
@@ -1029,6 +1153,7 @@ Section Emitter::ManualSection(const ir::Resource& r) {
 
 Section Emitter::BuildSection(ir::ResourceId id, int part) {
   const ir::Resource& r = model_.at(id);
+  current_ = id;
   Scope scope;
   scope.resource = &r;
   Section s;
@@ -1064,8 +1189,8 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
     m.comments = s.comments;
     return m;
   }
-  const Json* spec = Spec(r.kind);
-  if (spec != nullptr && spec->contains("skip")) {
+  const Json* spec = Spec(r);
+  if (spec != nullptr && spec->contains("skip") && When(spec->value("skip_when", Json()), scope)) {
     s.comment_only = true;
     for (const auto& l : Wrap(EvalString((*spec)["skip"].get<std::string>(), scope).get<std::string>(), 94)) {
       s.comments.push_back(l);
@@ -1102,7 +1227,8 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
       auto lines = CommandLines(entry, scope, 0);
       s.configure.insert(s.configure.end(), lines.begin(), lines.end());
     }
-    for (const auto& [attr, why] : spec->value("ignored", Json::object()).items()) {
+    const Json ignored = spec->value("ignored", Json::object());  // items() must not outlive it
+    for (const auto& [attr, why] : ignored.items()) {
       if (r.Find(attr) != nullptr) {
         Warn(DiagKind::kRunbookSettingIgnored, r, attr);
         s.comments.push_back("not applied: `" + attr + "`: " + why.get<std::string>());
@@ -1141,7 +1267,7 @@ std::vector<std::string> Emitter::OutputLines(ir::ResourceId id, const std::stri
   Scope scope;
   scope.resource = &r;
   std::string var = BaseVar(id) + "_" + VarName({output});
-  const Json* spec = Spec(r.kind);
+  const Json* spec = Spec(r);
   if (spec != nullptr && spec->contains("outputs") && (*spec)["outputs"].contains(output)) {
     const Json& o = (*spec)["outputs"][output];
     if (o.is_string()) {
@@ -1296,6 +1422,7 @@ std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
   h["script"] = "runbook.sh";
+  h["run_id"] = used_vars_.count("TOPO_RUN_ID") > 0;
   h["secrets"] = helpers_.count("secrets") > 0;
   h["ses_smtp_helper"] = helpers_.count("ses_smtp") > 0;
   h["cname_batch"] = helpers_.count("cname_batch") > 0;
@@ -1324,6 +1451,7 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
     Json j;
     j["id"] = CommentText(s.id);
     j["probe"] = s.probe;
+    if (!s.probe.empty() && !s.key_var.empty()) j["found"] = "topo_found " + ShellQuote(s.id) + " \"$" + s.key_var + "\"";
     j["outputs"] = s.outputs;
     lookups.push_back(j);
   }
@@ -1355,6 +1483,7 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
   h["script"] = "teardown.sh";
+  h["run_id"] = used_vars_.count("TOPO_RUN_ID") > 0;
   h["teardown"] = true;
   h["secrets"] = helpers_.count("secrets") > 0;
   return Render("teardown.sh", h);
@@ -1375,34 +1504,6 @@ Json Emitter::Header() {
   h["state_file"] = safe_org + ".runbook-state";
   h["secrets_dir"] = safe_org + "-secrets";
   h["multi_account"] = multi_account_;
-
-  // Parameters the script reads, in declaration order.
-  Json params = Json::array();
-  for (const auto& p : model_.params) {
-    std::string var = ParamVar(p.name);
-    if (!used_vars_.count(var)) continue;
-    Json j;
-    j["var"] = var;
-    std::string description = p.description.empty() ? std::string("parameter `") + p.name + "`" : p.description;
-    j["description"] = CommentText(description);
-    bool has_default = p.has_default && !p.secret;
-    Word def;
-    if (has_default) {
-      Json v = ValueToJson(p.default_value);
-      def = ToWord(v.is_string() || v.is_number() || v.is_boolean() ? v : Json(v.dump()));
-      j["has_default"] = true;
-      j["default"] = CommentText(def.Render());
-      j["assign"] = var + "=${" + var + ":-" + def.Render() + "}";
-    } else {
-      j["required"] = true;
-      std::string what = p.secret ? "secret, " : "";
-      j["check"] = "[ -n \"${" + var + ":-}\" ] || topo_problems+=(" +
-                   ShellQuote(var + " is not set (" + what + CommentText(description) + ")") + ")";
-      j["dry_assign"] = var + "=${" + var + ":-dry-run}";
-    }
-    params.push_back(j);
-  }
-  h["params"] = params;
 
   // Accounts whose credentials the script uses.
   Json accounts = Json::array();
@@ -1434,7 +1535,19 @@ Json Emitter::Header() {
         if (!v.is_null()) {
           j["expected_id"] = ToWord(v).Render();
           j["expected_msg"] = DoubleQuoted(ToWord(v));
-          if (id->value.kind == ir::Value::Kind::kParam) j["expected_hint"] = "set " + ParamVar(id->value.text);
+          std::string test = "[ \"$" + var + "\" != " + ToWord(v).Render() + " ]";
+          if (id->value.kind == ir::Value::Kind::kParam) {
+            j["expected_hint"] = "set " + ParamVar(id->value.text);
+            // A default account id is a placeholder of the source: compared only when the
+            // variable was given.
+            const ir::Param* p = model_.FindParam(id->value.text);
+            if (p != nullptr && p->has_default) {
+              std::string given = VarName({"TOPO_GIVEN", id->value.text});
+              given_params_[ParamVar(id->value.text)] = given;
+              test = "[ \"${" + given + ":-}\" = yes ] && " + test;
+            }
+          }
+          j["expected_test"] = test;
         }
       }
     }
@@ -1447,6 +1560,37 @@ Json Emitter::Header() {
     for (auto a : account_ids) add_account(a);
   }
   h["accounts"] = accounts;
+
+  // Parameters the script reads, in declaration order.
+  Json params = Json::array();
+  for (const auto& p : model_.params) {
+    std::string var = ParamVar(p.name);
+    if (!used_vars_.count(var)) continue;
+    Json j;
+    j["var"] = var;
+    std::string description = p.description.empty() ? std::string("parameter `") + p.name + "`" : p.description;
+    j["description"] = CommentText(description);
+    bool has_default = p.has_default && !p.secret;
+    Word def;
+    if (has_default) {
+      Json v = ValueToJson(p.default_value);
+      def = ToWord(v.is_string() || v.is_number() || v.is_boolean() ? v : Json(v.dump()));
+      j["has_default"] = true;
+      auto given = given_params_.find(var);
+      if (given != given_params_.end()) j["given"] = given->second + "=${" + var + ":+yes}";
+      j["default"] = CommentText(def.Render());
+      j["assign"] = var + "=${" + var + ":-" + def.Render() + "}";
+    } else {
+      j["required"] = true;
+      std::string what = p.secret ? "secret, " : "";
+      j["check"] = "[ -n \"${" + var + ":-}\" ] || topo_problems+=(" +
+                   ShellQuote(var + " is not set (" + what + CommentText(description) + ")") + ")";
+      j["dry_assign"] = var + "=${" + var + ":-dry-run}";
+    }
+    params.push_back(j);
+  }
+  h["params"] = params;
+
   return h;
 }
 
@@ -1476,7 +1620,15 @@ std::string Emitter::Render(const std::string& name, const Json& data) const {
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   std::string out = tmpl.render(d);
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
-  return out;
+  // Sections leave empty lines where their optional parts are missing: keep at most one. (No
+  // text of the script spans lines: values are quoted on one line.)
+  std::string compact;
+  size_t newlines = 0;
+  for (char c : out) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) compact += c;
+  }
+  return compact;
 }
 
 }  // namespace topo::emit::runbook

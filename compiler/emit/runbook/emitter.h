@@ -26,7 +26,7 @@ namespace topo::emit::runbook {
 
 using Json = nlohmann::json;
 
-// A present value: not null, false, "" or empty.
+// A present value: not null, false, 0, "" or empty.
 bool Truthy(const Json& v);
 
 // Where a template is evaluated: a resource, one of its blocks, or one item of a list.
@@ -72,7 +72,8 @@ class Emitter {
   // --- ordering and data ---
   void LoadSpecs();
   void Order();
-  const Json* Spec(const std::string& kind) const;
+  bool Blocking(ir::ResourceId id) const;
+  const Json* Spec(const ir::Resource& r);
 
   // --- evaluation (values, templates, words) ---
   std::string Marker(const std::string& var, bool raw = false);
@@ -90,8 +91,8 @@ class Emitter {
   // --- names and variables ---
   std::string BaseVar(ir::ResourceId id) const;
   std::string OutputVar(ir::ResourceId id, const std::string& output);
-  std::string KeyOutput(ir::ResourceId id) const;
-  std::string RefOutput(ir::ResourceId id) const;
+  std::string KeyOutput(ir::ResourceId id);
+  std::string RefOutput(ir::ResourceId id);
   Json PhysicalName(const ir::Resource& r);
   std::string RegionOf(const ir::Resource& r) const;
   std::string AccountVar(const ir::Resource& r) const;      // TOPO_ACCOUNT_<A>_ID
@@ -163,6 +164,9 @@ class Emitter {
   std::set<ir::ResourceId> warned_;
   std::set<std::string> used_vars_;              // variables the script being built reads
   std::set<ir::ResourceId> used_accounts_;       // accounts whose credentials it uses
+  std::map<std::string, std::string> given_params_;
+  std::map<ir::ResourceId, std::set<ir::ResourceId>> users_;  // resource -> resources that wait for it
+  ir::ResourceId current_ = ir::kNoResource;     // the resource whose section is being built  // parameter variable -> "was it given" variable
 };
 
 }  // namespace topo::emit::runbook
