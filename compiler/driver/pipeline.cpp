@@ -70,7 +70,7 @@ const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
       {"hcl", "Terraform for the hashicorp/aws provider (*.tf)", true},
       {"cfn", "CloudFormation templates, one per account and region, with a deployment order", true},
-      {"runbook", "a bash script of AWS CLI v2 commands, with manual steps, and its teardown", false},
+      {"runbook", "a bash script of AWS CLI v2 commands, with manual steps, and its teardown", true},
       {"docs", "a Markdown handbook and a Graphviz diagram", true},
       {"ir-json", "the resolved resource graph as JSON (for tools and debugging)", true},
   };
