@@ -43,11 +43,14 @@ std::string Model::DisplayName(ResourceId id) const {
 }
 
 std::vector<ResourceId> Model::OfKind(const std::string& kind) const {
-  std::vector<ResourceId> out;
-  for (const auto& r : resources) {
-    if (r.kind == kind) out.push_back(r.id);
+  if (kind_index_size_ != resources.size() || kind_index_data_ != resources.data() || kind_index_.empty()) {
+    kind_index_.clear();
+    for (const auto& r : resources) kind_index_[r.kind].push_back(r.id);
+    kind_index_size_ = resources.size();
+    kind_index_data_ = resources.data();
   }
-  return out;
+  auto it = kind_index_.find(kind);
+  return it == kind_index_.end() ? std::vector<ResourceId>{} : it->second;
 }
 
 }  // namespace topo::ir

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/source.h"
@@ -128,7 +129,14 @@ struct Model {
   std::string DisplayName(ResourceId id) const;
   // The account's name, or "" for the organization's single implicit account.
   std::string AccountName(ResourceId id) const;
+  // The resources of `kind`, in declaration order. Indexed: passes and emitters call this per
+  // resource, and a scan of the model each time made large estates quadratic.
   std::vector<ResourceId> OfKind(const std::string& kind) const;
+
+  // Index behind OfKind, rebuilt whenever `resources` has grown, shrunk or moved since.
+  mutable std::unordered_map<std::string, std::vector<ResourceId>> kind_index_;
+  mutable size_t kind_index_size_ = 0;
+  mutable const Resource* kind_index_data_ = nullptr;
 };
 
 }  // namespace topo::ir

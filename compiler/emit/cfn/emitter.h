@@ -101,6 +101,18 @@ class Emitter {
   Json UnitExpr(int unit, Json expr, const std::string& name, bool list = false, const std::string& description = "");
   Json Dep(int unit) const { return Json{{"$topo:dep", unit}}; }
   const std::vector<int>& owned(ir::ResourceId id) { return owned_units_[id]; }
+  // The resources of one kind, in model order, indexed on first use: builders that look for the
+  // gateways of a VPC or the distributions of a bucket scanned the whole model per resource,
+  // which made large estates quadratic.
+  const std::vector<ir::ResourceId>& OfKind(const std::string& kind) {
+    if (!by_kind_built_) {
+      for (const auto& r : model_.resources) by_kind_[r.kind].push_back(r.id);
+      by_kind_built_ = true;
+    }
+    static const std::vector<ir::ResourceId> none;
+    auto it = by_kind_.find(kind);
+    return it == by_kind_.end() ? none : it->second;
+  }
   // The content of `secret`, written by the resource that creates it (an access key).
   void WriteSecret(ir::ResourceId secret, Json value) { secret_writers_[secret] = std::move(value); }
 
@@ -141,6 +153,8 @@ class Emitter {
   std::vector<Unit> units_;
   std::map<ir::ResourceId, int> main_units_;
   std::map<ir::ResourceId, std::vector<int>> owned_units_;
+  std::map<std::string, std::vector<ir::ResourceId>> by_kind_;
+  bool by_kind_built_ = false;
   std::map<int, std::set<std::string>> logical_ids_;  // per account: stacks never mix accounts
   std::map<std::pair<ir::ResourceId, std::string>, OutputRef> outputs_;
   std::vector<cfn::Input> inputs_;

@@ -528,8 +528,8 @@ class Builder {
     // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
     Json doc = PolicyDocument(A("policy"));
     const ir::Model& m = e_.model();
-    for (const auto& d : m.resources) {
-      if (d.kind != "distribution") continue;
+    for (ir::ResourceId distribution : e_.OfKind("distribution")) {
+      const ir::Resource& d = m.at(distribution);
       for (const auto& o : d.blocks) {
         if (o.type != "origin") continue;
         const ir::Value* t = e_.Attr(o, "target");
@@ -1011,8 +1011,9 @@ class Builder {
     // cannot wait for the stack to finish.
     // https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html
     std::vector<std::string> certificates;
-    for (const auto& c : e_.model().resources) {
-      if (c.kind != "certificate" || e_.Str(c, "validation") != "dns") continue;
+    for (ir::ResourceId certificate : e_.OfKind("certificate")) {
+      const ir::Resource& c = e_.model().at(certificate);
+      if (e_.Str(c, "validation") != "dns") continue;
       const ir::Value* z = e_.Attr(c, "zone");
       if (z != nullptr && z->is_ref() && z->target == r_.id) certificates.push_back("`" + e_.DisplayName(c.id) + "`");
     }
@@ -1391,8 +1392,8 @@ class Builder {
   // Attachments of the VPC's internet gateways: NAT gateways, public addresses and routes to the
   // internet wait for them. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
   void DependOnGateway(int unit, ir::ResourceId vpc) {
-    for (const auto& res : e_.model().resources) {
-      if (res.kind != "internet_gateway") continue;
+    for (ir::ResourceId gateway : e_.OfKind("internet_gateway")) {
+      const ir::Resource& res = e_.model().at(gateway);
       const ir::Value* v = e_.Attr(res, "vpc");
       if (v == nullptr || !v->is_ref() || (vpc != ir::kNoResource && v->target != vpc)) continue;
       for (int u : e_.owned(res.id)) {
@@ -1605,8 +1606,8 @@ class Builder {
       // Rules without a priority are numbered in the order they are written on their listener.
       int n = 0;
       const ir::Value* l = A("listener");
-      for (const auto& res : e_.model().resources) {
-        if (res.kind != "listener_rule") continue;
+      for (ir::ResourceId rule : e_.OfKind("listener_rule")) {
+        const ir::Resource& res = e_.model().at(rule);
         const ir::Value* rl = e_.Attr(res, "listener");
         if (rl == nullptr || l == nullptr || !rl->is_ref() || !l->is_ref() || rl->target != l->target) continue;
         ++n;

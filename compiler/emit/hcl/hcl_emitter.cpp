@@ -564,7 +564,8 @@ void Emitter::Finish(Block& b, const Resource& r, const KindMap& map, bool tags)
     if (map.name_tag) entries.emplace_back("Name", Expr::String(r.name));
     if (const ir::Value* t = Val(r, "tags"); t != nullptr && t->kind == ir::Value::Kind::kMap) {
       for (const auto& [k, v] : t->entries) {
-        auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == k; });
+        const std::string& key = k;  // clang before 16 cannot capture a structured binding
+        auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
         if (it != entries.end()) it->second = ToExpr(v);
         else entries.emplace_back(k, ToExpr(v));
       }
@@ -694,7 +695,8 @@ OutputFiles Emitter::Run() {
     out[name + ".tf"] = RenderFile(it->second, {title});
   }
   for (const auto& [name, blocks] : files_) {
-    bool known = std::any_of(maps_.files().begin(), maps_.files().end(), [&](const auto& f) { return f.first == name; });
+    const std::string& file = name;  // clang before 16 cannot capture a structured binding
+    bool known = std::any_of(maps_.files().begin(), maps_.files().end(), [&](const auto& f) { return f.first == file; });
     if (!known && !blocks.empty()) out[name + ".tf"] = RenderFile(blocks);
   }
   if (!data_order_.empty()) {
