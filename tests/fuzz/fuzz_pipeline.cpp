@@ -1,11 +1,13 @@
 // libFuzzer target for the whole pipeline: the input is one .topo file; it is parsed, resolved
-// and checked, and when it compiles cleanly every ready target is emitted. Any crash, hang,
-// sanitizer report or uncaught exception is a bug; the input becomes a regression case in
-// tests/fuzz/regressions/ (replayed by the normal test suite).
+// and checked, its diagnostics are rendered (text and JSON), and when it compiles cleanly
+// every ready target is emitted. Any crash, hang, leak, sanitizer report or uncaught exception is
+// a bug; the input becomes a regression case in tests/fuzz/regressions/ (replayed by the normal
+// test suite, tests/robustness_test.cpp).
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "diag/render.h"
 #include "driver/pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -15,10 +17,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     error = "no such file";  // imports of other files fail cleanly
     return std::nullopt;
   };
-  auto compilation = topo::driver::Compile({"fuzz.topo"}, reader);
-  if (compilation->sink.has_errors()) return 0;
-  for (const auto& target : topo::driver::Targets()) {
-    if (target.ready) topo::driver::Emit(*compilation, target.name);
+  topo::driver::LintOptions lint;
+  lint.today = "2026-01-01";  // lifecycle findings must not depend on the day of the run
+  auto compilation = topo::driver::Compile({"fuzz.topo"}, lint, reader);
+  if (!compilation->sink.has_errors()) {
+    for (const auto& target : topo::driver::Targets()) {
+      if (target.ready) topo::driver::Emit(*compilation, target.name);
+    }
   }
+  std::vector<topo::Diagnostic> diagnostics = compilation->sink.Sorted();
+  topo::RenderText(diagnostics, compilation->sources);
+  topo::RenderJson(diagnostics, compilation->sources);
   return 0;
 }
