@@ -104,6 +104,24 @@ Json Emitter::Builder(const std::string& name, const std::string& arg, const Sco
     }
     return d.empty() ? s : s + "." + d;
   }
+  if (name == "rule_priority") {
+    // A listener rule's priority: as written, else its position among the rules of its listener
+    // (declaration order), which create-rule needs and the lookup finds it by.
+    Json p = Resolve("priority", scope);
+    if (!p.is_null()) return p;
+    const ir::Attribute* l = r.Find("listener");
+    int position = 0;
+    for (const auto& other : model_.resources) {
+      if (other.kind != r.kind) continue;
+      const ir::Attribute* ol = other.Find("listener");
+      bool same = l != nullptr && ol != nullptr && ol->value.kind == ir::Value::Kind::kRef &&
+                  l->value.kind == ir::Value::Kind::kRef && ol->value.target == l->value.target;
+      if (!same) continue;
+      ++position;
+      if (other.id == r.id) break;
+    }
+    return position;
+  }
   if (name == "smtp_user") {
     // The IAM user of SES SMTP credentials: the source's user, else one named after it.
     if (r.Find("user") != nullptr) return Resolve("user", scope);
@@ -302,6 +320,23 @@ Json Emitter::IpPermissions(const ir::Resource& r, bool ingress) {
       Json pair = {{"GroupId", Marker(OutputVar(g, KeyOutput(g)))}};
       if (!desc.empty()) pair["Description"] = desc;
       p["UserIdGroupPairs"] = Json::array({pair});
+    } else if (!rule.param.empty()) {
+      // The peer CIDR(s) come from a parameter: a list parameter gives one range per CIDR.
+      ir::Value ref;
+      ref.kind = ir::Value::Kind::kParam;
+      ref.text = rule.param;
+      Json cidrs = ValueToJson(ref);
+      if (!cidrs.is_array()) cidrs = Json::array({cidrs});
+      Json v4 = Json::array(), v6 = Json::array();
+      for (const auto& c : cidrs) {
+        std::string text = c.is_string() ? c.get<std::string>() : c.dump();
+        bool ipv6 = text.find(':') != std::string::npos && text.find('\x01') == std::string::npos;  // a literal, not a run-time value
+        Json range = {{ipv6 ? "CidrIpv6" : "CidrIp", c}};
+        if (!desc.empty()) range["Description"] = desc;
+        (ipv6 ? v6 : v4).push_back(range);
+      }
+      if (!v4.empty()) p["IpRanges"] = v4;
+      if (!v6.empty()) p["Ipv6Ranges"] = v6;
     } else if (rule.cidr.find(':') != std::string::npos) {
       Json range = {{"CidrIpv6", rule.cidr}};
       if (!desc.empty()) range["Description"] = desc;

@@ -360,6 +360,11 @@ Json Emitter::ValueToJson(const ir::Value& v) {
     }
     case ir::Value::Kind::kParam: {
       const ir::Param* p = model_.FindParam(v.text);
+      // A list or map parameter shapes documents (counts, one element per item): the runbook
+      // uses its value from the source; change the .topo file to change it.
+      if (p != nullptr && p->has_default && (p->type.rfind("list", 0) == 0 || p->type.rfind("map", 0) == 0)) {
+        return ValueToJson(p->default_value);
+      }
       bool raw = p != nullptr && (p->type == "number" || p->type == "int" || p->type == "bool");
       return Marker(ParamVar(v.text), raw);
     }
@@ -1068,10 +1073,10 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
       std::string var = BaseVar(scope.resource->id) + "_DONE";
       lines.push_back(Indent("if [ \"$" + var + "\" != " + ShellQuote(u.at("equals").get<std::string>()) + " ]; then",
                              indent));
-      AddManual(lines, id, ToWord(title).literal(), text, m.value("link", std::string()), indent + 2);
+      AddManual(lines, id, ToWord(title), text, m.value("link", std::string()), indent + 2);
       lines.push_back(Indent("fi", indent));
     } else {
-      AddManual(lines, id, ToWord(title).literal(), text, m.value("link", std::string()), indent);
+      AddManual(lines, id, ToWord(title), text, m.value("link", std::string()), indent);
     }
     return lines;
   }
@@ -1113,9 +1118,27 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
 
 void Emitter::AddManual(std::vector<std::string>& lines, const std::string& id, const std::string& title,
                         const std::vector<Word>& text, const std::string& link, size_t indent) {
+  AddManual(lines, id, Word::Literal(title), text, link, indent);
+}
+
+void Emitter::AddManual(std::vector<std::string>& lines, const std::string& id, const Word& title,
+                        const std::vector<Word>& text, const std::string& link, size_t indent) {
   int number = ++manual_count_;
+  // The title may hold run-time values (a parameter, an id): a word like any other.
+  Word safe_title;
+  for (const auto& p : title.pieces) {
+    if (p.kind == Word::Piece::Kind::kLiteral) {
+      std::string text = p.text;  // one line: control characters become spaces (kept, not trimmed)
+      for (auto& c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+      }
+      safe_title.AppendLiteral(text);
+    } else {
+      safe_title.AppendVar(p.text);
+    }
+  }
   lines.push_back(Indent("if topo_manual_open " + std::to_string(number) + " " + ShellQuote(id) + " " +
-                             ShellQuote(CommentText(title)) + "; then",
+                             safe_title.Render() + "; then",
                          indent));
   for (const auto& w : text) lines.push_back(Indent("  topo_say " + w.Render(), indent));
   if (!link.empty()) lines.push_back(Indent("  topo_say " + ShellQuote("   See: " + link), indent));

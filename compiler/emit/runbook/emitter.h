@@ -111,6 +111,8 @@ class Emitter {
   Section ManualSection(const ir::Resource& r);
   void AddManual(std::vector<std::string>& lines, const std::string& id, const std::string& title,
                  const std::vector<Word>& text, const std::string& link, size_t indent);
+  void AddManual(std::vector<std::string>& lines, const std::string& id, const Word& title,
+                 const std::vector<Word>& text, const std::string& link, size_t indent);
   void FillOutputs(std::vector<Section>& sections);
   std::vector<std::string> OutputLines(ir::ResourceId id, const std::string& output);
 

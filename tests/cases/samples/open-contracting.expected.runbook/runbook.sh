@@ -297,7 +297,7 @@ else
   echo "   exists, reused: $SNS_SUBSCRIPTION_BOUNCES_AND_COMPLAINTS_ARN"
 fi
 
-if topo_manual_open 1 sns_subscription.bounces_and_complaints:confirm 'Confirm the SNS subscription of'; then
+if topo_manual_open 1 sns_subscription.bounces_and_complaints:confirm 'Confirm the SNS subscription of '"$TOPO_PARAM_NOTIFICATION_EMAIL"; then
   topo_say '   SNS emailed a confirmation link to '"$TOPO_PARAM_NOTIFICATION_EMAIL"'; open it to confirm the subscription.'
   topo_manual_done 1 sns_subscription.bounces_and_complaints:confirm deferrable
 fi

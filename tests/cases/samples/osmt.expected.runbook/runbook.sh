@@ -970,7 +970,7 @@ else
 fi
 
 DNS_ZONE_OSMT_NAME_SERVERS=$(aws route53 get-hosted-zone --id "$DNS_ZONE_OSMT_ID" --query DelegationSet.NameServers --output text)
-if topo_manual_open 4 dns_zone.osmt:delegate 'Point  at the Route 53 name servers (at )'; then
+if topo_manual_open 4 dns_zone.osmt:delegate 'Point '"$TOPO_PARAM_DOMAIN"' at the Route 53 name servers (at '"$TOPO_PARAM_REGISTRAR"')'; then
   topo_say '   At '"$TOPO_PARAM_REGISTRAR"', set the name servers of '"$TOPO_PARAM_DOMAIN"' to:'
   topo_say '     '"$DNS_ZONE_OSMT_NAME_SERVERS"
   topo_manual_done 4 dns_zone.osmt:delegate blocking

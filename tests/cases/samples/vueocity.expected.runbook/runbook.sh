@@ -1468,7 +1468,7 @@ aws ec2 authorize-security-group-ingress \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --group-id "$SECURITY_GROUP_SERVERS_ID" \
-  --ip-permissions '[{"FromPort":22,"IpProtocol":"tcp","IpRanges":[{"CidrIp":"","Description":"DevOps IPs that can deploy"}],"ToPort":22}]' >/dev/null 2>"$TOPO_ERR" || topo_tolerate InvalidPermission.Duplicate
+  --ip-permissions '[{"FromPort":22,"IpProtocol":"tcp","IpRanges":[{"CidrIp":"198.51.100.0/24","Description":"DevOps IPs that can deploy"}],"ToPort":22}]' >/dev/null 2>"$TOPO_ERR" || topo_tolerate InvalidPermission.Duplicate
 
 # ------------------------------------------------------------------------------------------------
 # 34. security_group.rds: Security group (account vueprod, us-east-1)
@@ -1572,7 +1572,7 @@ aws ec2 authorize-security-group-ingress \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --group-id "$SECURITY_GROUP_DEV_SERVERS_ID" \
-  --ip-permissions '[{"FromPort":22,"IpProtocol":"tcp","IpRanges":[{"CidrIp":"","Description":"DevOps IPs"}],"ToPort":22}]' >/dev/null 2>"$TOPO_ERR" || topo_tolerate InvalidPermission.Duplicate
+  --ip-permissions '[{"FromPort":22,"IpProtocol":"tcp","IpRanges":[{"CidrIp":"198.51.100.0/24","Description":"DevOps IPs"}],"ToPort":22}]' >/dev/null 2>"$TOPO_ERR" || topo_tolerate InvalidPermission.Duplicate
 aws ec2 authorize-security-group-ingress \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
@@ -1587,7 +1587,7 @@ aws ec2 authorize-security-group-ingress \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --group-id "$SECURITY_GROUP_DEV_SERVERS_ID" \
-  --ip-permissions '[{"FromPort":8000,"IpProtocol":"tcp","IpRanges":[{"CidrIp":"","Description":"local dev serving (8000+)"}],"ToPort":8999}]' >/dev/null 2>"$TOPO_ERR" || topo_tolerate InvalidPermission.Duplicate
+  --ip-permissions '[{"FromPort":8000,"IpProtocol":"tcp","IpRanges":[{"CidrIp":"198.51.100.0/24","Description":"local dev serving (8000+)"}],"ToPort":8999}]' >/dev/null 2>"$TOPO_ERR" || topo_tolerate InvalidPermission.Duplicate
 
 # ------------------------------------------------------------------------------------------------
 # 37. key_pair.mpf: EC2 key pair (account vueprod, us-east-1)
@@ -1823,13 +1823,14 @@ LISTENER_RULE_HTTP_BOH_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTP_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''1'\''].RuleArn | [0]' \
   --output text)
 if topo_absent "$LISTENER_RULE_HTTP_BOH_ARN"; then
   LISTENER_RULE_HTTP_BOH_ARN=$(aws elbv2 create-rule \
     --region us-east-1 \
     --profile "$TOPO_PROFILE_VUEPROD" \
     --listener-arn "$LISTENER_HTTP_ARN" \
+    --priority 1 \
     --conditions '[{"Field":"path-pattern","PathPatternConfig":{"Values":["'"$(topo_json "$TOPO_PARAM_BOH_PATH_PATTERN")"'"]}}]' \
     --actions '[{"TargetGroupArn":"'"$TARGET_GROUP_BOH_ARN"'","Type":"forward"}]' \
     --tags '[{"Key":"topo:id","Value":"listener_rule.http_boh"}]' \
@@ -1849,13 +1850,14 @@ LISTENER_RULE_HTTP_FT_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTP_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''2'\''].RuleArn | [0]' \
   --output text)
 if topo_absent "$LISTENER_RULE_HTTP_FT_ARN"; then
   LISTENER_RULE_HTTP_FT_ARN=$(aws elbv2 create-rule \
     --region us-east-1 \
     --profile "$TOPO_PROFILE_VUEPROD" \
     --listener-arn "$LISTENER_HTTP_ARN" \
+    --priority 2 \
     --conditions '[{"Field":"path-pattern","PathPatternConfig":{"Values":["'"$(topo_json "$TOPO_PARAM_FT_PATH_PATTERN")"'"]}}]' \
     --actions '[{"TargetGroupArn":"'"$TARGET_GROUP_FT_ARN"'","Type":"forward"}]' \
     --tags '[{"Key":"topo:id","Value":"listener_rule.http_ft"}]' \
@@ -2344,7 +2346,7 @@ else
   echo "   exists, reused: $SNS_SUBSCRIPTION_OPS_ARN"
 fi
 
-if topo_manual_open 1 sns_subscription.ops:confirm 'Confirm the SNS subscription of'; then
+if topo_manual_open 1 sns_subscription.ops:confirm 'Confirm the SNS subscription of '"$TOPO_PARAM_NOTIFICATION_EMAIL"; then
   topo_say '   SNS emailed a confirmation link to '"$TOPO_PARAM_NOTIFICATION_EMAIL"'; open it to confirm the subscription.'
   topo_manual_done 1 sns_subscription.ops:confirm deferrable
 fi
@@ -2538,13 +2540,14 @@ LISTENER_RULE_HTTPS_BOH_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTPS_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''1'\''].RuleArn | [0]' \
   --output text)
 if topo_absent "$LISTENER_RULE_HTTPS_BOH_ARN"; then
   LISTENER_RULE_HTTPS_BOH_ARN=$(aws elbv2 create-rule \
     --region us-east-1 \
     --profile "$TOPO_PROFILE_VUEPROD" \
     --listener-arn "$LISTENER_HTTPS_ARN" \
+    --priority 1 \
     --conditions '[{"Field":"path-pattern","PathPatternConfig":{"Values":["'"$(topo_json "$TOPO_PARAM_BOH_PATH_PATTERN")"'"]}}]' \
     --actions '[{"TargetGroupArn":"'"$TARGET_GROUP_BOH_ARN"'","Type":"forward"}]' \
     --tags '[{"Key":"topo:id","Value":"listener_rule.https_boh"}]' \
@@ -2564,13 +2567,14 @@ LISTENER_RULE_HTTPS_FT_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTPS_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''2'\''].RuleArn | [0]' \
   --output text)
 if topo_absent "$LISTENER_RULE_HTTPS_FT_ARN"; then
   LISTENER_RULE_HTTPS_FT_ARN=$(aws elbv2 create-rule \
     --region us-east-1 \
     --profile "$TOPO_PROFILE_VUEPROD" \
     --listener-arn "$LISTENER_HTTPS_ARN" \
+    --priority 2 \
     --conditions '[{"Field":"path-pattern","PathPatternConfig":{"Values":["'"$(topo_json "$TOPO_PARAM_FT_PATH_PATTERN")"'"]}}]' \
     --actions '[{"TargetGroupArn":"'"$TARGET_GROUP_FT_ARN"'","Type":"forward"}]' \
     --tags '[{"Key":"topo:id","Value":"listener_rule.https_ft"}]' \

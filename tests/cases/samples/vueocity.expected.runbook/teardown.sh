@@ -624,7 +624,7 @@ LISTENER_RULE_HTTP_BOH_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTP_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''1'\''].RuleArn | [0]' \
   --output text)
 topo_found listener_rule.http_boh "$LISTENER_RULE_HTTP_BOH_ARN"
 
@@ -633,7 +633,7 @@ LISTENER_RULE_HTTP_FT_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTP_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''2'\''].RuleArn | [0]' \
   --output text)
 topo_found listener_rule.http_ft "$LISTENER_RULE_HTTP_FT_ARN"
 
@@ -785,7 +785,7 @@ LISTENER_RULE_HTTPS_BOH_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTPS_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''1'\''].RuleArn | [0]' \
   --output text)
 topo_found listener_rule.https_boh "$LISTENER_RULE_HTTPS_BOH_ARN"
 
@@ -794,7 +794,7 @@ LISTENER_RULE_HTTPS_FT_ARN=$(aws elbv2 describe-rules \
   --region us-east-1 \
   --profile "$TOPO_PROFILE_VUEPROD" \
   --listener-arn "$LISTENER_HTTPS_ARN" \
-  --query '' \
+  --query 'Rules[?Priority=='\''2'\''].RuleArn | [0]' \
   --output text)
 topo_found listener_rule.https_ft "$LISTENER_RULE_HTTPS_FT_ARN"
 
