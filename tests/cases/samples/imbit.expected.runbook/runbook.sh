@@ -1113,16 +1113,9 @@ else
   echo "   exists, reused: $WORKMAIL_ORGANIZATION_BRILLIANIDEAS_ID"
 fi
 
-aws workmail register-mail-domain \
-  --region eu-west-1 \
-  --organization-id "$WORKMAIL_ORGANIZATION_BRILLIANIDEAS_ID" \
-  --domain-name mail.brillianideas.com >/dev/null 2>"$TOPO_ERR" || topo_tolerate 'MailDomainInUse|already'
-aws workmail update-default-mail-domain \
-  --region eu-west-1 \
-  --organization-id "$WORKMAIL_ORGANIZATION_BRILLIANIDEAS_ID" \
-  --domain-name mail.brillianideas.com
 if topo_manual_open 1 workmail_organization.brillianideas:domain-dns 'Verify the mail domains of WorkMail organization brillianideas'; then
-  topo_say '   WorkMail > Organizations > brillianideas > Domains: add the DNS records shown for each domain (mail.brillianideas.com) and wait until they are verified.'
+  topo_say '   WorkMail > Organizations > brillianideas > Domains > Add domain, for each domain (mail.brillianideas.com); add the DNS records shown for each and wait until they are verified; then make mail.brillianideas.com the default domain.'
+  topo_say '   (Domains stay a console step, as in the seed: WorkMail support ends on 2027-03-31, see topo rules T0711.)'
   topo_manual_done 1 workmail_organization.brillianideas:domain-dns blocking
 fi
 WORKMAIL_ORGANIZATION_BRILLIANIDEAS_ARN=arn:aws:workmail:eu-west-1:"$TOPO_ACCOUNT_IMBIT_ID":organization/"$WORKMAIL_ORGANIZATION_BRILLIANIDEAS_ID"
