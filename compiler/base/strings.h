@@ -18,6 +18,10 @@ std::string WithArticle(std::string_view noun);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
 // Quotes `s` for a message: `s` in backticks.
+// Letters and digits only, each run starting upper-case: "public_nocache" -> "PublicNocache"
+// (CloudFormation logical ids, IAM statement ids).
+std::string PascalCase(std::string_view text);
+
 inline std::string Quoted(std::string_view s) { return "`" + std::string(s) + "`"; }
 
 }  // namespace topo

@@ -262,17 +262,7 @@ OutputFiles Emitter::Run() {
 // Names and small helpers
 
 std::string Emitter::Pascal(const std::string& text) {
-  std::string out;
-  bool upper = true;
-  for (char c : text) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) {
-      upper = true;
-      continue;
-    }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    upper = false;
-  }
-  return out;
+  return PascalCase(text);
 }
 
 std::string Emitter::RegionOf(const ir::Resource& r) const { return r.region.empty() ? model_.default_region : r.region; }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/strings.h"
 #include "emit/hcl/hcl_emitter.h"
 
 namespace topo::emit::hcl {
@@ -51,17 +52,7 @@ bool LooksLikeUuid(const std::string& s) {
 
 // An IAM statement id is letters and digits only: public_nocache -> PublicNocache.
 std::string SidWord(const std::string& name) {
-  std::string out;
-  bool upper = true;
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) {
-      upper = true;
-      continue;
-    }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    upper = false;
-  }
-  return out;
+  return PascalCase(name);
 }
 
 Expr Policy(std::vector<Expr> statements) {
