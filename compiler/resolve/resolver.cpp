@@ -463,7 +463,6 @@ class Resolver {
       return;
     }
     std::vector<std::pair<int, int>> ports;
-    SourceRange port_range;
     for (const auto& p : rule.ports) {
       if (p.from < 0 || p.from > 65535 || p.to < 0 || p.to > 65535) {
         sink_.Report(DiagKind::kBadPort, p.range, "ports are whole numbers from 0 to 65535");
