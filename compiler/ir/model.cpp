@@ -42,15 +42,47 @@ std::string Model::DisplayName(ResourceId id) const {
   return base + "@" + at(r.account).name;
 }
 
-std::vector<ResourceId> Model::OfKind(const std::string& kind) const {
-  if (kind_index_size_ != resources.size() || kind_index_data_ != resources.data() || kind_index_.empty()) {
-    kind_index_.clear();
-    for (const auto& r : resources) kind_index_[r.kind].push_back(r.id);
-    kind_index_size_ = resources.size();
-    kind_index_data_ = resources.data();
+void Model::Index() const {
+  if (index_size_ == resources.size() && index_data_ == resources.data() && index_edges_ == edges.size() &&
+      index_edge_data_ == edges.data() && !kind_index_.empty()) {
+    return;
   }
+  kind_index_.clear();
+  children_index_.assign(resources.size(), {});
+  edges_to_index_.assign(resources.size(), {});
+  for (const auto& r : resources) {
+    kind_index_[r.kind].push_back(r.id);
+    if (r.parent >= 0 && static_cast<size_t>(r.parent) < resources.size()) {
+      children_index_[static_cast<size_t>(r.parent)].push_back(r.id);
+    }
+  }
+  for (size_t i = 0; i < edges.size(); ++i) {
+    ResourceId to = edges[i].to;
+    if (to >= 0 && static_cast<size_t>(to) < resources.size()) edges_to_index_[static_cast<size_t>(to)].push_back(i);
+  }
+  index_size_ = resources.size();
+  index_data_ = resources.data();
+  index_edges_ = edges.size();
+  index_edge_data_ = edges.data();
+}
+
+const std::vector<ResourceId>& Model::OfKind(const std::string& kind) const {
+  static const std::vector<ResourceId> kNone;
+  Index();
   auto it = kind_index_.find(kind);
-  return it == kind_index_.end() ? std::vector<ResourceId>{} : it->second;
+  return it == kind_index_.end() ? kNone : it->second;
+}
+
+const std::vector<ResourceId>& Model::Children(ResourceId id) const {
+  static const std::vector<ResourceId> kNone;
+  Index();
+  return id >= 0 && static_cast<size_t>(id) < children_index_.size() ? children_index_[static_cast<size_t>(id)] : kNone;
+}
+
+const std::vector<size_t>& Model::EdgesTo(ResourceId id) const {
+  static const std::vector<size_t> kNone;
+  Index();
+  return id >= 0 && static_cast<size_t>(id) < edges_to_index_.size() ? edges_to_index_[static_cast<size_t>(id)] : kNone;
 }
 
 }  // namespace topo::ir

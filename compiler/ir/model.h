@@ -131,12 +131,23 @@ struct Model {
   std::string AccountName(ResourceId id) const;
   // The resources of `kind`, in declaration order. Indexed: passes and emitters call this per
   // resource, and a scan of the model each time made large estates quadratic.
-  std::vector<ResourceId> OfKind(const std::string& kind) const;
+  const std::vector<ResourceId>& OfKind(const std::string& kind) const;
+  // The resources declared inside `id`'s block (whose `parent` is `id`), in declaration order.
+  const std::vector<ResourceId>& Children(ResourceId id) const;
+  // The edges that point at `id` (indexes into `edges`), in edge order: who refers to it.
+  const std::vector<size_t>& EdgesTo(ResourceId id) const;
 
-  // Index behind OfKind, rebuilt whenever `resources` has grown, shrunk or moved since.
+ private:
+  // Indexes behind OfKind, Children and EdgesTo, rebuilt whenever `resources` or `edges` has
+  // grown, shrunk or moved since they were built (the resolver builds the model in place).
+  void Index() const;
   mutable std::unordered_map<std::string, std::vector<ResourceId>> kind_index_;
-  mutable size_t kind_index_size_ = 0;
-  mutable const Resource* kind_index_data_ = nullptr;
+  mutable std::vector<std::vector<ResourceId>> children_index_;
+  mutable std::vector<std::vector<size_t>> edges_to_index_;
+  mutable size_t index_size_ = 0;
+  mutable const Resource* index_data_ = nullptr;
+  mutable size_t index_edges_ = 0;
+  mutable const Edge* index_edge_data_ = nullptr;
 };
 
 }  // namespace topo::ir
