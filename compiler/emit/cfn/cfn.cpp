@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 #include <limits>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "emit/cfn/emitter.h"
@@ -34,6 +35,13 @@ std::string Dump(const Json& j) {
 }
 
 bool IsPlaceholder(const Json& j, const char* key) { return j.is_object() && j.size() == 1 && j.contains(key); }
+
+// Adds `key` to an object whose keys are known to be distinct. ordered_json's operator[] finds
+// a key by a linear search, so filling a stack's Resources (thousands of keys) with it was
+// quadratic in the size of the stack.
+void AppendNew(Json& object, std::string key, Json value) {
+  object.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(value));
+}
 
 // Stack names: letters, digits and hyphens, starting with a letter.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html
@@ -181,7 +189,7 @@ Json Simplify(const Json& j, const std::set<std::string>& list_params) {
   }
   if (!j.is_object()) return j;
   Json out = Json::object();
-  for (const auto& [k, v] : j.items()) out[k] = Simplify(v, list_params);
+  for (const auto& [k, v] : j.items()) AppendNew(out, k, Simplify(v, list_params));
   if (out.size() == 1 && out.contains("Fn::Sub") && out["Fn::Sub"].is_array() && out["Fn::Sub"].size() == 2 &&
       out["Fn::Sub"][0].is_string() && out["Fn::Sub"][1].is_object()) {
     // Variables that are literals, Refs or Fn::GetAtts are written inline.
@@ -232,6 +240,8 @@ struct Emitter::StackState {
   std::vector<int> units;
   Json resources = Json::object();
   Json outputs = Json::object();
+  std::set<std::string> output_names;                   // the keys of `outputs`
+  std::unordered_map<std::string, size_t> output_at;    // output name -> its index in `outputs`
   std::map<std::string, std::string> output_keys;      // expression dump + name -> output name
   std::set<std::string> exported;
   std::set<std::string> params;                         // topo params used
@@ -866,13 +876,12 @@ OutputFiles Emitter::Write() {
     std::string key = value.dump() + "|" + name;
     auto it = p.output_keys.find(key);
     if (it != p.output_keys.end()) return it->second;
-    std::set<std::string> taken;
-    for (const auto& [k, v] : p.outputs.items()) taken.insert(k);
-    std::string out_name = UniqueName(taken, name);
+    std::string out_name = UniqueName(p.output_names, name);
     Json o = Json::object();
     if (!description.empty()) o["Description"] = description;
     o["Value"] = list ? Json{{"Fn::Join", Json::array({",", value})}} : value;
-    p.outputs[out_name] = o;
+    p.output_at[out_name] = p.outputs.size();
+    AppendNew(p.outputs, out_name, std::move(o));
     p.output_keys[key] = out_name;
     return out_name;
   };
@@ -903,7 +912,9 @@ OutputFiles Emitter::Write() {
         if (p.account == s.account && p.region == s.region) {
           // Same account and region: an export and Fn::ImportValue.
           // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html
-          p.outputs[out_name]["Export"] = Json{{"Name", Json{{"Fn::Sub", "${AWS::StackName}-" + out_name}}}};
+          auto& entries = p.outputs.get_ref<Json::object_t&>();
+          Json& output = (entries.begin() + static_cast<std::ptrdiff_t>(p.output_at.at(out_name)))->second;
+          output["Export"] = Json{{"Name", Json{{"Fn::Sub", "${AWS::StackName}-" + out_name}}}};
           Json import = Json{{"Fn::ImportValue", p.name + "-" + out_name}};
           return list ? Json{{"Fn::Split", Json::array({",", import})}} : import;
         }
@@ -948,7 +959,7 @@ OutputFiles Emitter::Write() {
         return nullptr;
       }
       Json out = Json::object();
-      for (const auto& [k, v] : j.items()) out[k] = materialize(v, stack);
+      for (const auto& [k, v] : j.items()) AppendNew(out, k, materialize(v, stack));
       return out;
     }
     if (j.is_array()) {
@@ -989,8 +1000,8 @@ OutputFiles Emitter::Write() {
         if (std::find(named.begin(), named.end(), id) == named.end()) depend(id);
       }
       if (!depends.empty()) res["DependsOn"] = depends;
-      if (!props.empty()) res["Properties"] = props;
-      s.resources[u.logical_id] = res;
+      if (!props.empty()) res["Properties"] = std::move(props);
+      AppendNew(s.resources, u.logical_id, std::move(res));  // logical ids are unique (UniqueName)
       if (u.type.rfind("AWS::IAM::", 0) == 0) s.iam = true;
     }
   }

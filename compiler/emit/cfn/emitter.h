@@ -12,6 +12,8 @@
 //   {"$topo:dep": unit}                 an entry of DependsOn
 // cfn.cpp turns them into Ref / Fn::GetAtt / Fn::Sub in the same stack, Fn::ImportValue from a
 // stack of the same account and region, or a template parameter fed from an earlier stack's output.
+#include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
@@ -101,17 +103,22 @@ class Emitter {
   Json UnitExpr(int unit, Json expr, const std::string& name, bool list = false, const std::string& description = "");
   Json Dep(int unit) const { return Json{{"$topo:dep", unit}}; }
   const std::vector<int>& owned(ir::ResourceId id) { return owned_units_[id]; }
-  // The resources of one kind, in model order, indexed on first use: builders that look for the
-  // gateways of a VPC or the distributions of a bucket scanned the whole model per resource,
-  // which made large estates quadratic.
-  const std::vector<ir::ResourceId>& OfKind(const std::string& kind) {
-    if (!by_kind_built_) {
-      for (const auto& r : model_.resources) by_kind_[r.kind].push_back(r.id);
-      by_kind_built_ = true;
+  // The resources of one kind, in model order (the IR indexes them).
+  const std::vector<ir::ResourceId>& OfKind(const std::string& kind) const { return model_.OfKind(kind); }
+  // The resources of the given kinds that refer to `id` from any value, in model order: the
+  // distributions that read a bucket, the certificates validated in a zone. Builders scanned all
+  // resources of the kind for these, once per resource, which made large estates quadratic.
+  std::vector<ir::ResourceId> Referrers(ir::ResourceId id, std::initializer_list<const char*> kinds) const {
+    std::vector<ir::ResourceId> out;
+    for (size_t e : model_.EdgesTo(id)) {
+      ir::ResourceId from = model_.edges[e].from;
+      for (const char* kind : kinds) {
+        if (model_.at(from).kind == kind) out.push_back(from);
+      }
     }
-    static const std::vector<ir::ResourceId> none;
-    auto it = by_kind_.find(kind);
-    return it == by_kind_.end() ? none : it->second;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
   // The content of `secret`, written by the resource that creates it (an access key).
   void WriteSecret(ir::ResourceId secret, Json value) { secret_writers_[secret] = std::move(value); }
@@ -153,8 +160,6 @@ class Emitter {
   std::vector<Unit> units_;
   std::map<ir::ResourceId, int> main_units_;
   std::map<ir::ResourceId, std::vector<int>> owned_units_;
-  std::map<std::string, std::vector<ir::ResourceId>> by_kind_;
-  bool by_kind_built_ = false;
   std::map<int, std::set<std::string>> logical_ids_;  // per account: stacks never mix accounts
   std::map<std::pair<ir::ResourceId, std::string>, OutputRef> outputs_;
   std::vector<cfn::Input> inputs_;

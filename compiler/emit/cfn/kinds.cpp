@@ -379,8 +379,8 @@ class Builder {
   }
   ir::ResourceId LoadBalancerOf(ir::ResourceId target_group) const {
     const ir::Model& m = e_.model();
-    for (const auto& res : m.resources) {
-      if (res.kind != "listener" && res.kind != "listener_rule") continue;
+    for (ir::ResourceId id : e_.Referrers(target_group, {"listener", "listener_rule"})) {
+      const ir::Resource& res = m.at(id);
       for (const char* attr : {"default_target", "target"}) {
         const ir::Value* v = e_.Attr(res, attr);
         if (v == nullptr || !v->is_ref() || v->target != target_group) continue;
@@ -528,7 +528,7 @@ class Builder {
     // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
     Json doc = PolicyDocument(A("policy"));
     const ir::Model& m = e_.model();
-    for (ir::ResourceId distribution : e_.OfKind("distribution")) {
+    for (ir::ResourceId distribution : e_.Referrers(r_.id, {"distribution"})) {
       const ir::Resource& d = m.at(distribution);
       for (const auto& o : d.blocks) {
         if (o.type != "origin") continue;
@@ -1011,7 +1011,7 @@ class Builder {
     // cannot wait for the stack to finish.
     // https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html
     std::vector<std::string> certificates;
-    for (ir::ResourceId certificate : e_.OfKind("certificate")) {
+    for (ir::ResourceId certificate : e_.Referrers(r_.id, {"certificate"})) {
       const ir::Resource& c = e_.model().at(certificate);
       if (e_.Str(c, "validation") != "dns") continue;
       const ir::Value* z = e_.Attr(c, "zone");
@@ -1141,8 +1141,8 @@ class Builder {
       lbs.push_back(lb);
       // The target group must belong to a load balancer before the service starts.
       if (const ir::Value* tg = e_.Attr(*b, "target_group"); tg != nullptr && tg->is_ref()) {
-        for (const auto& res : e_.model().resources) {
-          if (res.kind != "listener" && res.kind != "listener_rule") continue;
+        for (ir::ResourceId id : e_.Referrers(tg->target, {"listener", "listener_rule"})) {
+          const ir::Resource& res = e_.model().at(id);
           for (const char* attr : {"default_target", "target"}) {
             const ir::Value* v = e_.Attr(res, attr);
             int lu = e_.main_unit(res.id);
@@ -1392,7 +1392,9 @@ class Builder {
   // Attachments of the VPC's internet gateways: NAT gateways, public addresses and routes to the
   // internet wait for them. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
   void DependOnGateway(int unit, ir::ResourceId vpc) {
-    for (ir::ResourceId gateway : e_.OfKind("internet_gateway")) {
+    std::vector<ir::ResourceId> gateways =
+        vpc == ir::kNoResource ? e_.OfKind("internet_gateway") : e_.Referrers(vpc, {"internet_gateway"});
+    for (ir::ResourceId gateway : gateways) {
       const ir::Resource& res = e_.model().at(gateway);
       const ir::Value* v = e_.Attr(res, "vpc");
       if (v == nullptr || !v->is_ref() || (vpc != ir::kNoResource && v->target != vpc)) continue;
@@ -1606,7 +1608,9 @@ class Builder {
       // Rules without a priority are numbered in the order they are written on their listener.
       int n = 0;
       const ir::Value* l = A("listener");
-      for (ir::ResourceId rule : e_.OfKind("listener_rule")) {
+      std::vector<ir::ResourceId> rules =
+          l != nullptr && l->is_ref() ? e_.Referrers(l->target, {"listener_rule"}) : std::vector<ir::ResourceId>{};
+      for (ir::ResourceId rule : rules) {
         const ir::Resource& res = e_.model().at(rule);
         const ir::Value* rl = e_.Attr(res, "listener");
         if (rl == nullptr || l == nullptr || !rl->is_ref() || !l->is_ref() || rl->target != l->target) continue;
