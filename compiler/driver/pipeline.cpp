@@ -46,6 +46,9 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files, cons
   bool parsed_cleanly = !c->sink.has_errors();
   if (!parsed_cleanly) return c;
   c->model = resolve::Resolve(c->program.view(), catalog, c->sink);
+  // The IR holds everything later stages read; the syntax trees are as large again (a third of
+  // the peak memory of a 100,000-resource estate), so they go now.
+  c->program.files.clear();
   record("resolve");
   // Pass order. Each pass reports and keeps going; they skip what earlier ones found broken.
   passes::CheckSchema(c->model, catalog, c->sink);

@@ -25,7 +25,7 @@ struct StageTime {
 struct Compilation {
   SourceManager sources;
   DiagSink sink;
-  resolve::Program program;
+  resolve::Program program;       // the syntax trees; emptied once `model` is built from them
   ir::Model model;
   bool unreadable_input = false;  // a file named by the user could not be read (exit 2)
   std::vector<StageTime> timings;

@@ -47,7 +47,7 @@ class Writer {
       case ir::Value::Kind::kTemplate: {
         Json parts = Json::array();
         for (const auto& part : v.items) parts.push_back(Value(part));
-        return Json{{"template", parts}};
+        return Json{{"template", std::move(parts)}};
       }
     }
     return nullptr;
@@ -103,7 +103,7 @@ class Writer {
     for (const auto& [code, use] : model_.regions) {
       regions[code] = use.reason.empty() ? Json(nullptr) : Json(use.reason);
     }
-    root["regions"] = regions;
+    root["regions"] = std::move(regions);
     Json params = Json::array();
     for (const auto& p : model_.params) {
       Json j = Json::object();
@@ -114,7 +114,7 @@ class Writer {
       if (!p.description.empty()) j["description"] = p.description;
       params.push_back(std::move(j));
     }
-    root["params"] = params;
+    root["params"] = std::move(params);
     Json resources = Json::array();
     for (const auto& r : model_.resources) {
       Json j = Json::object();
@@ -132,16 +132,16 @@ class Writer {
       if (!r.rules.empty()) {
         Json rules = Json::array();
         for (const auto& rule : r.rules) rules.push_back(Rule(rule));
-        j["rules"] = rules;
+        j["rules"] = std::move(rules);
       }
       resources.push_back(std::move(j));
     }
-    root["resources"] = resources;
+    root["resources"] = std::move(resources);
     Json edges = Json::array();
     for (const auto& e : model_.edges) {
       edges.push_back(Json{{"from", model_.DisplayName(e.from)}, {"to", model_.DisplayName(e.to)}, {"via", e.via}});
     }
-    root["edges"] = edges;
+    root["edges"] = std::move(edges);
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
 
