@@ -34,6 +34,14 @@ int main(int argc, char** argv) {
       std::cerr << "topo_bench: the input has errors; run topo check on it\n";
       return 1;
     }
+    auto peak_mb = [] {
+      rusage u{};
+      getrusage(RUSAGE_SELF, &u);
+      return static_cast<double>(u.ru_maxrss) / 1024.0;
+    };
+    // The peak memory once each stage is done: the stage that raises it is the one to look at.
+    nlohmann::ordered_json peaks = nlohmann::ordered_json::object();
+    peaks["compile"] = peak_mb();
     nlohmann::ordered_json stages = nlohmann::ordered_json::object();
     nlohmann::ordered_json cpu = nlohmann::ordered_json::object();
     for (const auto& t : c->timings) {
@@ -48,6 +56,7 @@ int main(int argc, char** argv) {
       auto out = topo::driver::Emit(*c, target.name);
       stages["emit " + target.name] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       cpu["emit " + target.name] = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+      peaks["emit " + target.name] = peak_mb();
       for (const auto& [path, contents] : out) {
         bytes += contents.size();
         ++files;
@@ -71,6 +80,7 @@ int main(int argc, char** argv) {
       best["output_files"] = files;
       best["output_bytes"] = bytes;
       best["warnings"] = c->sink.diagnostics().size();
+      best["peak_mb_after"] = peaks;
     }
   }
   rusage usage{};

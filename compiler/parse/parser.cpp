@@ -2,6 +2,8 @@
 
 #include <antlr4-runtime.h>
 
+#include <limits>
+
 #include "TopoLexer.h"
 #include "TopoParser.h"
 
@@ -287,22 +289,24 @@ class Builder {
   }
 
   void BuildBody(const std::vector<TopoParser::ItemContext*>& items, ast::Body& body) {
-    for (auto* item : items) {
-      if (auto* imp = item->importDecl()) {
-        ast::Import i;
-        i.path = Unquote(imp->STRING()->getSymbol());
-        i.path_range = Range(imp->STRING()->getSymbol());
-        i.range = Range(imp);
-        body.imports.push_back(std::move(i));
-      } else if (auto* p = item->paramDecl()) {
-        body.params.push_back(BuildParam(p));
-      } else if (auto* r = item->sgRule()) {
-        body.rules.push_back(BuildRule(r));
-      } else if (auto* a = item->attribute()) {
-        body.attributes.push_back(BuildAttribute(a));
-      } else if (auto* b = item->block()) {
-        body.blocks.push_back(BuildBlock(b));
-      }
+    for (auto* item : items) BuildItem(item, body);
+  }
+
+  void BuildItem(TopoParser::ItemContext* item, ast::Body& body) {
+    if (auto* imp = item->importDecl()) {
+      ast::Import i;
+      i.path = Unquote(imp->STRING()->getSymbol());
+      i.path_range = Range(imp->STRING()->getSymbol());
+      i.range = Range(imp);
+      body.imports.push_back(std::move(i));
+    } else if (auto* p = item->paramDecl()) {
+      body.params.push_back(BuildParam(p));
+    } else if (auto* r = item->sgRule()) {
+      body.rules.push_back(BuildRule(r));
+    } else if (auto* a = item->attribute()) {
+      body.attributes.push_back(BuildAttribute(a));
+    } else if (auto* b = item->block()) {
+      body.blocks.push_back(BuildBlock(b));
     }
   }
 
@@ -662,25 +666,41 @@ std::unique_ptr<ast::File> ParseFile(const SourceManager& sources, FileId file_i
     parser.removeErrorListeners();
     // Fast path: SLL prediction, bail on the first error. Correct input almost always parses
     // here; only on failure do we pay for full LL with error recovery and reporting.
+    // It parses one top-level item at a time and frees the item's parse tree (every context and
+    // terminal node lives in the parser's tracker until reset) as soon as its AST is built: the
+    // trees of a whole large file were a third of the compiler's peak memory. What the AST
+    // builder reports goes to a sink of its own until the whole file has parsed, so that the slow
+    // path, if it runs, does not report it twice.
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-    TopoParser::FileContext* tree = nullptr;
-    try {
-      tree = parser.file();
-    } catch (const antlr4::ParseCancellationException&) {
-      tree = nullptr;
-    }
-    if (tree == nullptr) {
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
-      SyntaxListener listener(sources, file_id, offsets, sink);
-      parser.addErrorListener(&listener);
-      tree = parser.file();
-      if (listener.errors() > 0) return nullptr;
-    }
     auto result = std::make_unique<ast::File>();
+    result->id = file_id;
+    DiagSink fast_sink(std::numeric_limits<size_t>::max());
+    bool parsed = true;
+    try {
+      Builder builder(file_id, offsets, fast_sink);
+      while (tokens.LA(1) != antlr4::Token::EOF) {
+        TopoParser::ItemContext* item = parser.item();
+        builder.BuildItem(item, result->body);
+        parser.getTreeTracker().reset();
+      }
+    } catch (const antlr4::ParseCancellationException&) {
+      parsed = false;
+    }
+    parser.getTreeTracker().reset();
+    if (parsed) {
+      for (const Diagnostic& d : fast_sink.diagnostics()) sink.Add(d);
+      return result;
+    }
+    tokens.seek(0);
+    parser.reset();
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    SyntaxListener listener(sources, file_id, offsets, sink);
+    parser.addErrorListener(&listener);
+    TopoParser::FileContext* tree = parser.file();
+    if (listener.errors() > 0) return nullptr;
+    result = std::make_unique<ast::File>();
     result->id = file_id;
     Builder builder(file_id, offsets, sink);
     builder.BuildBody(tree->item(), result->body);

@@ -984,6 +984,7 @@ OutputFiles Emitter::Write() {
       std::vector<std::string> implicit;
       implicit_depends = &implicit;
       Json props = materialize(u.properties, static_cast<int>(si));
+      units_[static_cast<size_t>(ui)].properties = nullptr;  // nothing reads it after this
       implicit_depends = nullptr;
       std::vector<std::string> depends;
       auto depend = [&](const std::string& id) {
@@ -1054,6 +1055,7 @@ OutputFiles Emitter::Write() {
       if (type.rfind("List<", 0) == 0 || type == "CommaDelimitedList") list_params.insert(name);
     }
     t["Resources"] = Simplify(s.resources, list_params);
+    s.resources = Json::object();  // written: the stack's memory goes before the next is built
     if (!s.outputs.empty()) t["Outputs"] = Simplify(s.outputs, list_params);
     files[s.file] = Dump(t);
   }
