@@ -293,6 +293,22 @@ class Builder {
   }
 
   void BuildItem(TopoParser::ItemContext* item, ast::Body& body) {
+    // An item has one child, a rule: dispatch on its rule index (one cast, where the generated
+    // accessors would dynamic_cast once per alternative).
+    auto* child = item->children.size() == 1 ? dynamic_cast<antlr4::ParserRuleContext*>(item->children[0]) : nullptr;
+    switch (child != nullptr ? child->getRuleIndex() : ~size_t{0}) {
+      case TopoParser::RuleBlock:
+        body.blocks.push_back(BuildBlock(static_cast<TopoParser::BlockContext*>(child)));
+        return;
+      case TopoParser::RuleAttribute:
+        body.attributes.push_back(BuildAttribute(static_cast<TopoParser::AttributeContext*>(child)));
+        return;
+      case TopoParser::RuleSgRule:
+        body.rules.push_back(BuildRule(static_cast<TopoParser::SgRuleContext*>(child)));
+        return;
+      default:
+        break;
+    }
     if (auto* imp = item->importDecl()) {
       ast::Import i;
       i.path = Unquote(imp->STRING()->getSymbol());
@@ -500,36 +516,51 @@ class Builder {
     return v;
   }
 
+  // The alternative of a value is known from its first token; a chain of dynamic_casts (each a
+  // string comparison of type names across the runtime library) cost more than building it.
   ast::Value BuildValue(TopoParser::ValueContext* ctx) {
     ast::Value v;
     v.range = Range(ctx);
-    if (auto* s = dynamic_cast<TopoParser::StringValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kString;
-      v.text = Unquote(s->STRING()->getSymbol());
-      if (v.text.find("${") != std::string::npos) v = Interpolate(s->STRING()->getSymbol(), v.range);
-    } else if (auto* n = dynamic_cast<TopoParser::NumberValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kNumber;
-      v.text = n->getText();
-    } else if (auto* c = dynamic_cast<TopoParser::CidrValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kCidr;
-      v.text = c->getText();
-    } else if (auto* b = dynamic_cast<TopoParser::BoolValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kBool;
-      v.boolean = b->KW_TRUE() != nullptr;
-    } else if (dynamic_cast<TopoParser::NullValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kNull;
-    } else if (auto* l = dynamic_cast<TopoParser::ListValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kList;
-      for (auto* item : l->value()) v.items.push_back(BuildValue(item));
-    } else if (auto* m = dynamic_cast<TopoParser::MapValueContext*>(ctx)) {
-      v.kind = ast::Value::Kind::kMap;
-      for (auto* entry : m->mapEntry()) {
-        std::string key = entry->IDENT() ? entry->IDENT()->getText() : Unquote(entry->STRING()->getSymbol());
-        v.key_ranges.push_back(entry->IDENT() ? Range(entry->IDENT()->getSymbol()) : Range(entry->STRING()->getSymbol()));
-        v.entries.emplace_back(std::move(key), BuildValue(entry->value()));
+    switch (ctx->getStart()->getType()) {
+      case TopoLexer::STRING: {
+        antlr4::Token* token = static_cast<TopoParser::StringValueContext*>(ctx)->STRING()->getSymbol();
+        v.kind = ast::Value::Kind::kString;
+        v.text = Unquote(token);
+        if (v.text.find("${") != std::string::npos) v = Interpolate(token, v.range);
+        break;
       }
-    } else if (auto* r = dynamic_cast<TopoParser::RefValueContext*>(ctx)) {
-      v = BuildReference(r->reference());
+      case TopoLexer::NUMBER:
+        v.kind = ast::Value::Kind::kNumber;
+        v.text = ctx->getStart()->getText();
+        break;
+      case TopoLexer::CIDR:
+        v.kind = ast::Value::Kind::kCidr;
+        v.text = ctx->getStart()->getText();
+        break;
+      case TopoLexer::KW_TRUE:
+      case TopoLexer::KW_FALSE:
+        v.kind = ast::Value::Kind::kBool;
+        v.boolean = ctx->getStart()->getType() == TopoLexer::KW_TRUE;
+        break;
+      case TopoLexer::KW_NULL:
+        v.kind = ast::Value::Kind::kNull;
+        break;
+      case TopoLexer::IDENT:
+      case TopoLexer::PARAM:
+        v = BuildReference(static_cast<TopoParser::RefValueContext*>(ctx)->reference());
+        break;
+      default:
+        if (auto* l = dynamic_cast<TopoParser::ListValueContext*>(ctx)) {
+          v.kind = ast::Value::Kind::kList;
+          for (auto* item : l->value()) v.items.push_back(BuildValue(item));
+        } else if (auto* m = dynamic_cast<TopoParser::MapValueContext*>(ctx)) {
+          v.kind = ast::Value::Kind::kMap;
+          for (auto* entry : m->mapEntry()) {
+            std::string key = entry->IDENT() ? entry->IDENT()->getText() : Unquote(entry->STRING()->getSymbol());
+            v.key_ranges.push_back(entry->IDENT() ? Range(entry->IDENT()->getSymbol()) : Range(entry->STRING()->getSymbol()));
+            v.entries.emplace_back(std::move(key), BuildValue(entry->value()));
+          }
+        }
     }
     return v;
   }
