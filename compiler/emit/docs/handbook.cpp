@@ -863,11 +863,17 @@ class Builder {
       for (ResourceId g : groups) {
         if (m_.at(g).account == account && m_.at(g).region == region) members.push_back(g);
       }
-      // Matrix: rows are sources, columns the groups they may reach, cells the ports.
-      std::vector<std::string> row_keys;
-      std::map<std::string, std::string> row_md;
-      // (source, group) -> protocol -> ports
-      std::map<std::pair<std::string, ResourceId>, std::vector<std::pair<std::string, std::vector<std::string>>>> cells;
+      // Matrix: rows are sources, columns the groups they may reach, cells the ports. A row's
+      // cells are kept by column, and only the non-empty ones: the matrix is rows x columns, both
+      // growing with the estate, so an empty cell must cost no more than its "—".
+      std::map<ResourceId, size_t> column_of;
+      for (size_t i = 0; i < members.size(); ++i) column_of[members[i]] = i;
+      struct MatrixRow {
+        std::string from_md;
+        std::map<size_t, std::vector<std::pair<std::string, std::vector<std::string>>>> cells;  // column -> protocol -> ports
+      };
+      std::vector<MatrixRow> matrix;
+      std::map<std::string, size_t> row_of;  // peer key -> row
       Json rules = Json::array();
       for (ResourceId g : members) {
         const ir::Resource& r = m_.at(g);
@@ -877,16 +883,15 @@ class Builder {
           std::string ports = CodeSpan(rule.protocol) + " " + JoinMd(grp.ports, ", ");
           bool in = rule.direction == ir::Rule::Direction::kIngress;
           if (in) {
-            std::string key = PeerKey(rule);
-            if (!row_md.count(key)) {
-              row_keys.push_back(key);
-              row_md[key] = PeerMd(rule, g);
+            auto [row, added] = row_of.emplace(PeerKey(rule), matrix.size());
+            if (added) {
+              matrix.push_back({PeerMd(rule, g), {}});
               if (rule.group != ir::kNoResource && !rule.self) {
                 std::vector<std::string> members = GroupMembers(rule.group);
-                if (!members.empty()) row_md[key] += "<br>(" + JoinMd(members, ", ") + ")";
+                if (!members.empty()) matrix.back().from_md += "<br>(" + JoinMd(members, ", ") + ")";
               }
             }
-            auto& by_protocol = cells[{key, g}];
+            auto& by_protocol = matrix[row->second].cells[column_of[g]];
             auto p = std::find_if(by_protocol.begin(), by_protocol.end(), [&](const auto& e) { return e.first == rule.protocol; });
             if (p == by_protocol.end()) {
               by_protocol.push_back({rule.protocol, {}});
@@ -912,18 +917,20 @@ class Builder {
         std::vector<std::string> users = GroupMembers(g);
         columns.push_back({{"md", CodeSpan(m_.at(g).name) + (users.empty() ? "" : "<br>(" + JoinMd(users, ", ") + ")")}});
       }
+      // Each row's cells as one Markdown string ("cell | cell | "), not a list of cells.
       Json rows = Json::array();
-      for (const auto& key : row_keys) {
-        Json cs = Json::array();
-        for (ResourceId g : members) {
-          auto it = cells.find({key, g});
+      for (const auto& row : matrix) {
+        std::string cells_md;
+        size_t next = 0;
+        for (const auto& [column, by_protocol] : row.cells) {
+          for (; next < column; ++next) cells_md += "— | ";
           std::vector<std::string> parts;
-          if (it != cells.end()) {
-            for (const auto& [protocol, ports] : it->second) parts.push_back(CodeSpan(protocol) + " " + JoinMd(ports, ", "));
-          }
-          cs.push_back({{"md", JoinMd(parts, "<br>")}});
+          for (const auto& [protocol, ports] : by_protocol) parts.push_back(CodeSpan(protocol) + " " + JoinMd(ports, ", "));
+          cells_md += JoinMd(parts, "<br>") + " | ";
+          next = column + 1;
         }
-        rows.push_back({{"from_md", row_md[key]}, {"cells", cs}});
+        for (; next < members.size(); ++next) cells_md += "— | ";
+        rows.push_back({{"from_md", row.from_md}, {"cells_md", cells_md}});
       }
       scope["columns"] = columns;
       scope["matrix"] = rows;
