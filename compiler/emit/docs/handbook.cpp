@@ -36,6 +36,22 @@ std::string Fact(const char* group, const char* key) {
   return f[group][key].get<std::string>();
 }
 
+// A JSON object from key, value, key, value...: built in place. nlohmann's initializer-list
+// constructor makes a temporary JSON value of every key, value and pair and copies each string;
+// with a row object per resource in several tables that was most of the handbook's time.
+void Put(Json::object_t&) {}
+template <typename Value, typename... Rest>
+void Put(Json::object_t& object, const char* key, Value&& value, Rest&&... rest) {
+  object.emplace(key, Json(std::forward<Value>(value)));
+  Put(object, std::forward<Rest>(rest)...);
+}
+template <typename... Args>
+Json Obj(Args&&... args) {
+  Json j = Json::object();
+  Put(*j.get_ptr<Json::object_t*>(), std::forward<Args>(args)...);
+  return j;
+}
+
 std::string Replace(std::string s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
   return s;
@@ -183,8 +199,8 @@ class Builder {
 
   Json Heading(int level, const std::string& md, bool in_toc = true) {
     std::string anchor = anchors_.Add(md);
-    if (in_toc && level >= 2 && level <= 3) toc_.push_back({{"indent", std::string(static_cast<size_t>(level - 2) * 2, ' ')}, {"md", md}, {"anchor", anchor}});
-    return {{"md", md}, {"anchor", anchor}};
+    if (in_toc && level >= 2 && level <= 3) toc_.push_back(Obj("indent", std::string(static_cast<size_t>(level - 2) * 2, ' '), "md", md, "anchor", anchor));
+    return Obj("md", md, "anchor", anchor);
   }
 
   std::string Src(const SourceRange& range) const {
@@ -592,7 +608,7 @@ class Builder {
       Json settings = Json::array();
       for (const auto& a : m_.at(m_.organization_id).attributes) {
         if (a.name == "description" || a.name == "default_region") continue;
-        settings.push_back({{"md", CodeSpan(a.name) + " = " + ValueMd(a.value)}});
+        settings.push_back(Obj("md", CodeSpan(a.name) + " = " + ValueMd(a.value)));
       }
       o["org_settings"] = settings;
     }
@@ -614,12 +630,9 @@ class Builder {
       for (ResourceId id : by_kind[kind]) regions.insert(m_.at(id).region);
       std::vector<std::string> where;
       for (const auto& code : RegionOrder(regions)) where.push_back(code.empty() ? (IsMeta(m_.at(by_kind[kind][0])) ? "—" : "global") : CodeSpan(code));
-      services.push_back({{"title", KindTitle(m_.at(by_kind[kind][0]))},
-                          {"kind_md", CodeSpan(kind)},
-                          {"count", std::to_string(by_kind[kind].size())},
-                          {"where_md", JoinMd(where, ", ")}});
+      services.push_back(Obj("title", KindTitle(m_.at(by_kind[kind][0])), "kind_md", CodeSpan(kind), "count", std::to_string(by_kind[kind].size()), "where_md", JoinMd(where, ", ")));
     }
-    services_ = Json{{"rows", services}};  // its heading follows accounts and regions
+    services_ = Obj("rows", services);  // its heading follows accounts and regions
 
     Json accounts = Json::array();
     for (ResourceId id : Accounts()) {
@@ -640,14 +653,9 @@ class Builder {
       }
       const ir::Value* purpose = Val(a, "purpose");
       if (!purpose) purpose = Val(a, "description");
-      accounts.push_back({{"name_md", CodeSpan(a.name)},
-                          {"id_md", Val(a, "id") ? ValueMd(*Val(a, "id")) : "—"},
-                          {"purpose_md", purpose ? TextMd(*purpose) : "—"},
-                          {"access_md", JoinMd(access, "; ")},
-                          {"count", std::to_string(n)},
-                          {"source", Src(a.name_range)}});
+      accounts.push_back(Obj("name_md", CodeSpan(a.name), "id_md", Val(a, "id") ? ValueMd(*Val(a, "id")) : "—", "purpose_md", purpose ? TextMd(*purpose) : "—", "access_md", JoinMd(access, "; "), "count", std::to_string(n), "source", Src(a.name_range)));
     }
-    if (!accounts.empty()) o["accounts"] = Json{{"heading", Heading(3, "Accounts")}, {"rows", accounts}};
+    if (!accounts.empty()) o["accounts"] = Obj("heading", Heading(3, "Accounts"), "rows", accounts);
 
     // Regions: every region a resource lives in or a region block names, with its reason.
     std::set<std::string> used;
@@ -686,7 +694,7 @@ class Builder {
       }
       regions.push_back(row);
     }
-    o["regions"] = Json{{"heading", Heading(3, "Regions and why each is used")}, {"rows", regions}};
+    o["regions"] = Obj("heading", Heading(3, "Regions and why each is used"), "rows", regions);
     services_["heading"] = Heading(3, "What runs where");
     o["services"] = services_;
     o["diagram"] = Heading(3, "Diagram");
@@ -724,10 +732,7 @@ class Builder {
         for (const auto& r : m_.resources) {
           if (!Listed(r) || r.account != account || r.region != code) continue;
           meta_only = meta_only && IsMeta(r);
-          rows.push_back({{"name_md", NameCell(r)},
-                          {"kind_md", EscapeMarkdown(KindTitle(r)) + " (" + CodeSpan(r.kind) + ")"},
-                          {"settings_md", SettingsMd(r)},
-                          {"source", Src(r.name_range)}});
+          rows.push_back(Obj("name_md", NameCell(r), "kind_md", EscapeMarkdown(KindTitle(r)) + " (" + CodeSpan(r.kind) + ")", "settings_md", SettingsMd(r), "source", Src(r.name_range)));
         }
         std::string title = code.empty() ? (meta_only ? "Not bound to a region" : "Global")
                                          : CodeSpan(code) + EscapeMarkdown(RegionLabel(code).substr(code.size()));
@@ -810,19 +815,13 @@ class Builder {
           if (ur.kind == "route_table" || ur.kind == "subnet") continue;
           AddUnique(users, Name(u));
         }
-        subnets.push_back({{"name_md", CodeSpan(s.name)},
-                           {"cidr_md", Val(s, "cidr") ? ValueMd(*Val(s, "cidr")) : "—"},
-                           {"az_md", az_md},
-                           {"access", Bool(s, "public") ? "public" : "private"},
-                           {"routes_md", JoinMd(routes, "<br>", "local only")},
-                           {"used_by_md", JoinMd(users, ", ")},
-                           {"source", Src(s.name_range)}});
+        subnets.push_back(Obj("name_md", CodeSpan(s.name), "cidr_md", Val(s, "cidr") ? ValueMd(*Val(s, "cidr")) : "—", "az_md", az_md, "access", Bool(s, "public") ? "public" : "private", "routes_md", JoinMd(routes, "<br>", "local only"), "used_by_md", JoinMd(users, ", "), "source", Src(s.name_range)));
       }
       j["subnets"] = subnets;
       Json attached = Json::array();
       for (ResourceId id : in_vpc) {
         const ir::Resource& r = m_.at(id);
-        attached.push_back({{"name_md", Name(id)}, {"kind", KindTitle(r)}, {"settings_md", NetworkSettingsMd(r)}, {"source", Src(r.name_range)}});
+        attached.push_back(Obj("name_md", Name(id), "kind", KindTitle(r), "settings_md", NetworkSettingsMd(r), "source", Src(r.name_range)));
       }
       j["has_attached"] = !attached.empty();
       j["attached"] = attached;
@@ -832,9 +831,9 @@ class Builder {
     if (!default_vpc_groups.empty()) {
       Json d = Json::array();
       for (ResourceId id : default_vpc_groups) {
-        d.push_back({{"name_md", Name(id)}, {"where_md", WhereMd(m_.at(id))}, {"used_by_md", JoinMd(UsedBy(id), ", ")}, {"source", Src(m_.at(id).name_range)}});
+        d.push_back(Obj("name_md", Name(id), "where_md", WhereMd(m_.at(id)), "used_by_md", JoinMd(UsedBy(id), ", "), "source", Src(m_.at(id).name_range)));
       }
-      n["default_vpc"] = Json{{"heading", Heading(3, "Default VPC")}, {"rows", d}};
+      n["default_vpc"] = Obj("heading", Heading(3, "Default VPC"), "rows", d);
     }
     return n;
   }
@@ -863,11 +862,17 @@ class Builder {
       for (ResourceId g : groups) {
         if (m_.at(g).account == account && m_.at(g).region == region) members.push_back(g);
       }
-      // Matrix: rows are sources, columns the groups they may reach, cells the ports.
-      std::vector<std::string> row_keys;
-      std::map<std::string, std::string> row_md;
-      // (source, group) -> protocol -> ports
-      std::map<std::pair<std::string, ResourceId>, std::vector<std::pair<std::string, std::vector<std::string>>>> cells;
+      // Matrix: rows are sources, columns the groups they may reach, cells the ports. A row's
+      // cells are kept by column, and only the non-empty ones: the matrix is rows x columns, both
+      // growing with the estate, so an empty cell must cost no more than its "—".
+      std::map<ResourceId, size_t> column_of;
+      for (size_t i = 0; i < members.size(); ++i) column_of[members[i]] = i;
+      struct MatrixRow {
+        std::string from_md;
+        std::map<size_t, std::vector<std::pair<std::string, std::vector<std::string>>>> cells;  // column -> protocol -> ports
+      };
+      std::vector<MatrixRow> matrix;
+      std::map<std::string, size_t> row_of;  // peer key -> row
       Json rules = Json::array();
       for (ResourceId g : members) {
         const ir::Resource& r = m_.at(g);
@@ -877,16 +882,15 @@ class Builder {
           std::string ports = CodeSpan(rule.protocol) + " " + JoinMd(grp.ports, ", ");
           bool in = rule.direction == ir::Rule::Direction::kIngress;
           if (in) {
-            std::string key = PeerKey(rule);
-            if (!row_md.count(key)) {
-              row_keys.push_back(key);
-              row_md[key] = PeerMd(rule, g);
+            auto [row, added] = row_of.emplace(PeerKey(rule), matrix.size());
+            if (added) {
+              matrix.push_back({PeerMd(rule, g), {}});
               if (rule.group != ir::kNoResource && !rule.self) {
                 std::vector<std::string> members = GroupMembers(rule.group);
-                if (!members.empty()) row_md[key] += "<br>(" + JoinMd(members, ", ") + ")";
+                if (!members.empty()) matrix.back().from_md += "<br>(" + JoinMd(members, ", ") + ")";
               }
             }
-            auto& by_protocol = cells[{key, g}];
+            auto& by_protocol = matrix[row->second].cells[column_of[g]];
             auto p = std::find_if(by_protocol.begin(), by_protocol.end(), [&](const auto& e) { return e.first == rule.protocol; });
             if (p == by_protocol.end()) {
               by_protocol.push_back({rule.protocol, {}});
@@ -894,36 +898,31 @@ class Builder {
             }
             for (const auto& port : grp.ports) AddUnique(p->second, port);
           }
-          rules.push_back({{"group_md", CodeSpan(r.name)},
-                           {"used_by_md", used_by},
-                           {"direction", in ? "in" : "out"},
-                           {"ports_md", ports},
-                           {"peer_md", (in ? "from " : "to ") + PeerMd(rule, g)},
-                           {"note_md", rule.description.empty() ? "—" : EscapeMarkdown(rule.description)},
-                           {"source", Src(rule.range)}});
+          rules.push_back(Obj("group_md", CodeSpan(r.name), "used_by_md", used_by, "direction", in ? "in" : "out", "ports_md", ports, "peer_md", (in ? "from " : "to ") + PeerMd(rule, g), "note_md", rule.description.empty() ? "—" : EscapeMarkdown(rule.description), "source", Src(rule.range)));
         }
         if (r.rules.empty()) {
-          rules.push_back({{"group_md", CodeSpan(r.name)}, {"used_by_md", used_by}, {"direction", "—"}, {"ports_md", "no rules"},
-                           {"peer_md", "—"}, {"note_md", "—"}, {"source", Src(r.name_range)}});
+          rules.push_back(Obj("group_md", CodeSpan(r.name), "used_by_md", used_by, "direction", "—", "ports_md", "no rules", "peer_md", "—", "note_md", "—", "source", Src(r.name_range)));
         }
       }
       Json columns = Json::array();
       for (ResourceId g : members) {
         std::vector<std::string> users = GroupMembers(g);
-        columns.push_back({{"md", CodeSpan(m_.at(g).name) + (users.empty() ? "" : "<br>(" + JoinMd(users, ", ") + ")")}});
+        columns.push_back(Obj("md", CodeSpan(m_.at(g).name) + (users.empty() ? "" : "<br>(" + JoinMd(users, ", ") + ")")));
       }
+      // Each row's cells as one Markdown string ("cell | cell | "), not a list of cells.
       Json rows = Json::array();
-      for (const auto& key : row_keys) {
-        Json cs = Json::array();
-        for (ResourceId g : members) {
-          auto it = cells.find({key, g});
+      for (const auto& row : matrix) {
+        std::string cells_md;
+        size_t next = 0;
+        for (const auto& [column, by_protocol] : row.cells) {
+          for (; next < column; ++next) cells_md += "— | ";
           std::vector<std::string> parts;
-          if (it != cells.end()) {
-            for (const auto& [protocol, ports] : it->second) parts.push_back(CodeSpan(protocol) + " " + JoinMd(ports, ", "));
-          }
-          cs.push_back({{"md", JoinMd(parts, "<br>")}});
+          for (const auto& [protocol, ports] : by_protocol) parts.push_back(CodeSpan(protocol) + " " + JoinMd(ports, ", "));
+          cells_md += JoinMd(parts, "<br>") + " | ";
+          next = column + 1;
         }
-        rows.push_back({{"from_md", row_md[key]}, {"cells", cs}});
+        for (; next < members.size(); ++next) cells_md += "— | ";
+        rows.push_back(Obj("from_md", row.from_md, "cells_md", cells_md));
       }
       scope["columns"] = columns;
       scope["matrix"] = rows;
@@ -1012,7 +1011,7 @@ class Builder {
   }
 
   Json RecordJson(const Record& r) const {
-    return {{"name_md", r.name_md}, {"type", r.type}, {"value_md", r.value_md}, {"ttl", r.ttl}, {"routing_md", r.routing_md}, {"origin_md", r.origin_md}, {"source", r.source}};
+    return Obj("name_md", r.name_md, "type", r.type, "value_md", r.value_md, "ttl", r.ttl, "routing_md", r.routing_md, "origin_md", r.origin_md, "source", r.source);
   }
 
   Json Dns() {
@@ -1090,7 +1089,7 @@ class Builder {
       if (RefTarget(r, "zone") != ir::kNoResource) continue;
       for (const auto& rec : ImpliedRecords(r)) orphans.push_back(RecordJson(rec));
     }
-    if (!orphans.empty()) d["elsewhere"] = Json{{"heading", Heading(3, "Records to publish where the domain is hosted")}, {"records", orphans}};
+    if (!orphans.empty()) d["elsewhere"] = Obj("heading", Heading(3, "Records to publish where the domain is hosted"), "records", orphans);
     return d;
   }
 
@@ -1124,36 +1123,15 @@ class Builder {
           auth.push_back("MAIL FROM: " + ValueMd(*mf) + " (on MX failure: " + CodeSpan(Str(r, "mail_from_behavior_on_mx_failure")) + ")");
         }
         const ir::Value* dv = Val(r, "domain");
-        identities.push_back({{"identity_md", dv ? ResolvedMd(Resolve(*dv)) : CodeSpan(r.name)},
-                              {"type", "domain"},
-                              {"where_md", WhereMd(r)},
-                              {"auth_md", JoinMd(auth, "<br>")},
-                              {"receive_md", Bool(r, "receive") ? "yes (MX to SES)" : "no"},
-                              {"records_md", zone},
-                              {"notify_md", NotificationsMd(r)},
-                              {"source", Src(r.name_range)}});
+        identities.push_back(Obj("identity_md", dv ? ResolvedMd(Resolve(*dv)) : CodeSpan(r.name), "type", "domain", "where_md", WhereMd(r), "auth_md", JoinMd(auth, "<br>"), "receive_md", Bool(r, "receive") ? "yes (MX to SES)" : "no", "records_md", zone, "notify_md", NotificationsMd(r), "source", Src(r.name_range)));
       } else if (r.kind == "ses_email") {
-        identities.push_back({{"identity_md", CodeSpan(r.name)},
-                              {"type", "email address"},
-                              {"where_md", WhereMd(r)},
-                              {"auth_md", "verified by a link SES emails to the address"},
-                              {"receive_md", "—"},
-                              {"records_md", "—"},
-                              {"notify_md", NotificationsMd(r)},
-                              {"source", Src(r.name_range)}});
+        identities.push_back(Obj("identity_md", CodeSpan(r.name), "type", "email address", "where_md", WhereMd(r), "auth_md", "verified by a link SES emails to the address", "receive_md", "—", "records_md", "—", "notify_md", NotificationsMd(r), "source", Src(r.name_range)));
       } else if (r.kind == "ses_smtp") {
         std::string user = Val(r, "user") ? ValueMd(*Val(r, "user")) : Val(r, "user_name") ? "IAM user " + ValueMd(*Val(r, "user_name")) : "—";
         std::string server = Replace(Fact("ses", "smtp_endpoint"), "<region>", r.region.empty() ? m_.default_region : r.region);
-        smtp.push_back({{"name_md", Name(r.id)},
-                        {"user_md", user},
-                        {"server_md", CodeSpan(server)},
-                        {"port_md", CodeSpan(Str(r, "port"))},
-                        {"identities_md", Val(r, "identities") ? ValueMd(*Val(r, "identities")) : "any verified identity"},
-                        {"stored_md", Val(r, "secret") ? ValueMd(*Val(r, "secret")) : "—"},
-                        {"source", Src(r.name_range)}});
+        smtp.push_back(Obj("name_md", Name(r.id), "user_md", user, "server_md", CodeSpan(server), "port_md", CodeSpan(Str(r, "port")), "identities_md", Val(r, "identities") ? ValueMd(*Val(r, "identities")) : "any verified identity", "stored_md", Val(r, "secret") ? ValueMd(*Val(r, "secret")) : "—", "source", Src(r.name_range)));
       } else if (r.kind == "ses_receipt_rule_set") {
-        rule_sets.push_back({{"name_md", Name(r.id)}, {"where_md", WhereMd(r)}, {"active_md", Bool(r, "active") ? "**active**" : "inactive"},
-                             {"source", Src(r.name_range)}});
+        rule_sets.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "active_md", Bool(r, "active") ? "**active**" : "inactive", "source", Src(r.name_range)));
       } else if (r.kind == "ses_receipt_rule") {
         std::vector<std::string> actions;
         for (const auto& b : r.blocks) actions.push_back(BlockInline(b));
@@ -1161,15 +1139,9 @@ class Builder {
         for (const char* attr : {"enabled", "scan_enabled", "tls_policy", "after_rule"}) {
           if (const ir::Value* v = Val(r, attr)) options.push_back(CodeSpan(attr) + " = " + ValueMd(*v));
         }
-        rules.push_back({{"name_md", Name(r.id)},
-                         {"rule_set_md", Val(r, "rule_set") ? ValueMd(*Val(r, "rule_set")) : "—"},
-                         {"recipients_md", Val(r, "recipients") ? ValueMd(*Val(r, "recipients")) : "every recipient of the verified domains"},
-                         {"actions_md", JoinMd(actions, "<br>")},
-                         {"options_md", JoinMd(options, "<br>")},
-                         {"source", Src(r.name_range)}});
+        rules.push_back(Obj("name_md", Name(r.id), "rule_set_md", Val(r, "rule_set") ? ValueMd(*Val(r, "rule_set")) : "—", "recipients_md", Val(r, "recipients") ? ValueMd(*Val(r, "recipients")) : "every recipient of the verified domains", "actions_md", JoinMd(actions, "<br>"), "options_md", JoinMd(options, "<br>"), "source", Src(r.name_range)));
       } else if (r.kind == "ses_receipt_filter") {
-        filters.push_back({{"name_md", Name(r.id)}, {"where_md", WhereMd(r)}, {"cidr_md", Val(r, "cidr") ? ValueMd(*Val(r, "cidr")) : "—"},
-                           {"policy_md", Val(r, "policy") ? ValueMd(*Val(r, "policy")) : "—"}, {"source", Src(r.name_range)}});
+        filters.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "cidr_md", Val(r, "cidr") ? ValueMd(*Val(r, "cidr")) : "—", "policy_md", Val(r, "policy") ? ValueMd(*Val(r, "policy")) : "—", "source", Src(r.name_range)));
       } else if (r.kind == "workmail_organization") {
         std::vector<std::string> users;
         for (const auto& b : r.blocks) {
@@ -1180,30 +1152,24 @@ class Builder {
         }
         std::string alias = Str(r, "alias");
         std::string web = alias.empty() ? "—" : CodeSpan(Replace(Fact("workmail", "web_client"), "<alias>", alias));
-        workmail.push_back({{"name_md", Name(r.id)},
-                            {"where_md", WhereMd(r)},
-                            {"web_md", web},
-                            {"domains_md", Val(r, "domains") ? ValueMd(*Val(r, "domains")) : "—"},
-                            {"default_md", Val(r, "default_domain") ? ValueMd(*Val(r, "default_domain")) : "—"},
-                            {"users_md", JoinMd(users, "<br>")},
-                            {"source", Src(r.name_range)}});
+        workmail.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "web_md", web, "domains_md", Val(r, "domains") ? ValueMd(*Val(r, "domains")) : "—", "default_md", Val(r, "default_domain") ? ValueMd(*Val(r, "default_domain")) : "—", "users_md", JoinMd(users, "<br>"), "source", Src(r.name_range)));
       }
     }
     if (identities.empty() && smtp.empty() && rule_sets.empty() && rules.empty() && filters.empty() && workmail.empty()) return nullptr;
     e["heading"] = Heading(2, "Email");
-    if (!identities.empty()) e["identities"] = Json{{"heading", Heading(3, "Identities and authentication")}, {"rows", identities}};
+    if (!identities.empty()) e["identities"] = Obj("heading", Heading(3, "Identities and authentication"), "rows", identities);
     if (!smtp.empty()) {
-      e["smtp"] = Json{{"heading", Heading(3, "Sending over SMTP")}, {"rows", smtp}, {"ports_md", EscapeMarkdown(Fact("ses", "smtp_ports"))}};
+      e["smtp"] = Obj("heading", Heading(3, "Sending over SMTP"), "rows", smtp, "ports_md", EscapeMarkdown(Fact("ses", "smtp_ports")));
     }
     if (!rule_sets.empty() || !rules.empty() || !filters.empty()) {
-      Json recv = Json{{"heading", Heading(3, "Receiving")}};
+      Json recv = Obj("heading", Heading(3, "Receiving"));
       if (!rule_sets.empty()) recv["rule_sets"] = rule_sets;
       if (!rules.empty()) recv["rules"] = rules;
       recv["has_rules"] = !rules.empty();
       if (!filters.empty()) recv["filters"] = filters;
       e["receiving"] = recv;
     }
-    if (!workmail.empty()) e["workmail"] = Json{{"heading", Heading(3, "Mailboxes (WorkMail)")}, {"rows", workmail}};
+    if (!workmail.empty()) e["workmail"] = Obj("heading", Heading(3, "Mailboxes (WorkMail)"), "rows", workmail);
     return e;
   }
 
@@ -1225,17 +1191,10 @@ class Builder {
       std::string records = validation == "dns" ? (Val(r, "zone") ? "CNAMEs in " + ValueMd(*Val(r, "zone")) : "CNAMEs to publish by hand")
                                                 : "emails to the domain's contacts";
       const ir::Value* dv = Val(r, "domain");
-      rows.push_back({{"name_md", Name(r.id)},
-                      {"where_md", WhereMd(r)},
-                      {"domain_md", dv ? ResolvedMd(Resolve(*dv)) : "—"},
-                      {"sans_md", Val(r, "alternative_names") ? ValueMd(*Val(r, "alternative_names")) : "—"},
-                      {"validation_md", CodeSpan(validation) + ": " + records},
-                      {"key_md", CodeSpan(Str(r, "key_algorithm"))},
-                      {"used_by_md", JoinMd(used, "<br>", "nothing")},
-                      {"source", Src(r.name_range)}});
+      rows.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "domain_md", dv ? ResolvedMd(Resolve(*dv)) : "—", "sans_md", Val(r, "alternative_names") ? ValueMd(*Val(r, "alternative_names")) : "—", "validation_md", CodeSpan(validation) + ": " + records, "key_md", CodeSpan(Str(r, "key_algorithm")), "used_by_md", JoinMd(used, "<br>", "nothing"), "source", Src(r.name_range)));
     }
     if (rows.empty()) return nullptr;
-    return {{"heading", Heading(2, "Certificates")}, {"rows", rows}};
+    return Obj("heading", Heading(2, "Certificates"), "rows", rows);
   }
 
   // ---- topic tables (stdlib/docs/handbook.json `summaries`) -----------------------------------
@@ -1253,7 +1212,7 @@ class Builder {
       Json s = Json::object();
       s["heading"] = Heading(2, EscapeMarkdown(spec.value("title", "")));
       Json columns = Json::array();
-      for (const auto& col : spec.value("columns", Json::array())) columns.push_back({{"title", col.value("title", "")}});
+      for (const auto& col : spec.value("columns", Json::array())) columns.push_back(Obj("title", col.value("title", "")));
       s["columns"] = columns;
       Json rows = Json::array();
       for (ResourceId id : members) {
@@ -1266,9 +1225,9 @@ class Builder {
             if (std::find(attrs.begin(), attrs.end(), a.name) == attrs.end()) continue;
             parts.push_back(CodeSpan(a.name) + " = " + ValueMd(a.value));
           }
-          cells.push_back({{"md", JoinMd(parts, "<br>")}});
+          cells.push_back(Obj("md", JoinMd(parts, "<br>")));
         }
-        rows.push_back({{"name_md", Name(id)}, {"kind", KindTitle(r)}, {"where_md", WhereMd(r)}, {"cells", cells}, {"source", Src(r.name_range)}});
+        rows.push_back(Obj("name_md", Name(id), "kind", KindTitle(r), "where_md", WhereMd(r), "cells", cells, "source", Src(r.name_range)));
       }
       s["rows"] = rows;
       Json tables = Json::array();
@@ -1298,12 +1257,12 @@ class Builder {
     }
     if (blocks.empty()) return nullptr;
     Json columns = Json::array();
-    if (labels) columns.push_back({{"md", "Label"}});
-    for (const auto& a : attrs) columns.push_back({{"md", CodeSpan(a)}});
+    if (labels) columns.push_back(Obj("md", "Label"));
+    for (const auto& a : attrs) columns.push_back(Obj("md", CodeSpan(a)));
     Json rows = Json::array();
     for (const auto& [id, b] : blocks) {
       Json cells = Json::array();
-      if (labels) cells.push_back({{"md", b->label.empty() ? "—" : CodeSpan(b->label)}});
+      if (labels) cells.push_back(Obj("md", b->label.empty() ? "—" : CodeSpan(b->label)));
       for (const auto& a : attrs) {
         std::string md = "—";
         if (const ir::Attribute* attr = b->Find(a)) md = ValueMd(attr->value);
@@ -1312,11 +1271,11 @@ class Builder {
           if (n.type == a) nested.push_back(BlockInline(n));
         }
         if (!nested.empty()) md = JoinMd(nested, "<br>");
-        cells.push_back({{"md", md}});
+        cells.push_back(Obj("md", md));
       }
-      rows.push_back({{"name_md", Name(id)}, {"cells", cells}, {"source", Src(b->range)}});
+      rows.push_back(Obj("name_md", Name(id), "cells", cells, "source", Src(b->range)));
     }
-    return {{"title_md", CodeSpan(type) + " blocks"}, {"columns", columns}, {"rows", rows}};
+    return Obj("title_md", CodeSpan(type) + " blocks", "columns", columns, "rows", rows);
   }
 
   // ---- IAM ----------------------------------------------------------------------------------
@@ -1346,27 +1305,14 @@ class Builder {
           if (ur.kind == "ses_smtp") creds.push_back("SMTP credentials " + Name(u) + " (" + CodeSpan(ur.region) + ")");
         }
         if (Bool(r, "console_access")) creds.push_back("console password");
-        users.push_back({{"name_md", Name(r.id)},
-                         {"where_md", WhereMd(r)},
-                         {"user_md", Val(r, "name") ? ValueMd(*Val(r, "name")) : CodeSpan(r.name)},
-                         {"groups_md", JoinMd(groups_of, ", ")},
-                         {"policies_md", PoliciesMd(r)},
-                         {"creds_md", JoinMd(creds, "<br>", "none")},
-                         {"source", Src(r.name_range)}});
+        users.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "user_md", Val(r, "name") ? ValueMd(*Val(r, "name")) : CodeSpan(r.name), "groups_md", JoinMd(groups_of, ", "), "policies_md", PoliciesMd(r), "creds_md", JoinMd(creds, "<br>", "none"), "source", Src(r.name_range)));
       } else if (r.kind == "ses_smtp" && Val(r, "user") == nullptr) {
         // The SMTP wizard's user: topo creates it with the credentials.
-        users.push_back({{"name_md", Name(r.id)},
-                         {"where_md", WhereMd(r)},
-                         {"user_md", Val(r, "user_name") ? ValueMd(*Val(r, "user_name")) : "—"},
-                         {"groups_md", "—"},
-                         {"policies_md", "may send email through SES" + std::string(Val(r, "identities") ? " as " + ValueMd(*Val(r, "identities")) : "")},
-                         {"creds_md", "SMTP credentials (" + CodeSpan(r.region) + ")"},
-                         {"source", Src(r.name_range)}});
+        users.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "user_md", Val(r, "user_name") ? ValueMd(*Val(r, "user_name")) : "—", "groups_md", "—", "policies_md", "may send email through SES" + std::string(Val(r, "identities") ? " as " + ValueMd(*Val(r, "identities")) : ""), "creds_md", "SMTP credentials (" + CodeSpan(r.region) + ")", "source", Src(r.name_range)));
       } else if (r.kind == "iam_group") {
         std::vector<std::string> members;
         for (ResourceId u : Index(users_of_group_, r.id)) AddUnique(members, Name(u));
-        groups.push_back({{"name_md", Name(r.id)}, {"where_md", WhereMd(r)}, {"members_md", JoinMd(members, ", ", "none declared")},
-                          {"policies_md", PoliciesMd(r)}, {"source", Src(r.name_range)}});
+        groups.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "members_md", JoinMd(members, ", ", "none declared"), "policies_md", PoliciesMd(r), "source", Src(r.name_range)));
       } else if (r.kind == "iam_role") {
         std::vector<std::string> trusted;
         if (const ir::Value* v = Val(r, "trusted_services")) trusted.push_back("services " + ValueMd(*v));
@@ -1384,10 +1330,7 @@ class Builder {
             AddUnique(used, Name(u));
           }
         }
-        roles.push_back({{"name_md", Name(r.id)}, {"where_md", WhereMd(r)}, {"trusted_md", JoinMd(trusted, "<br>")},
-                         {"policies_md", PoliciesMd(r)}, {"used_by_md", JoinMd(used, "<br>")},
-                         {"description_md", Val(r, "description") ? TextMd(*Val(r, "description")) : "—"},
-                         {"source", Src(r.name_range)}});
+        roles.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "trusted_md", JoinMd(trusted, "<br>"), "policies_md", PoliciesMd(r), "used_by_md", JoinMd(used, "<br>"), "description_md", Val(r, "description") ? TextMd(*Val(r, "description")) : "—", "source", Src(r.name_range)));
       } else if (r.kind == "iam_policy") {
         Json p = Json::object();
         p["name_md"] = Name(r.id);
@@ -1402,11 +1345,11 @@ class Builder {
       }
     }
     if (users.empty() && groups.empty() && roles.empty() && policies.empty()) return nullptr;
-    Json iam = Json{{"heading", Heading(2, "Identity and access (IAM)")}};
-    if (!users.empty()) iam["users"] = Json{{"heading", Heading(3, "Users")}, {"rows", users}};
-    if (!groups.empty()) iam["groups"] = Json{{"heading", Heading(3, "Groups")}, {"rows", groups}};
-    if (!roles.empty()) iam["roles"] = Json{{"heading", Heading(3, "Roles")}, {"rows", roles}};
-    if (!policies.empty()) iam["policies"] = Json{{"heading", Heading(3, "Policies: what each may do")}, {"list", policies}};
+    Json iam = Obj("heading", Heading(2, "Identity and access (IAM)"));
+    if (!users.empty()) iam["users"] = Obj("heading", Heading(3, "Users"), "rows", users);
+    if (!groups.empty()) iam["groups"] = Obj("heading", Heading(3, "Groups"), "rows", groups);
+    if (!roles.empty()) iam["roles"] = Obj("heading", Heading(3, "Roles"), "rows", roles);
+    if (!policies.empty()) iam["policies"] = Obj("heading", Heading(3, "Policies: what each may do"), "list", policies);
     return iam;
   }
 
@@ -1480,8 +1423,7 @@ class Builder {
       if (it == kinds.end()) continue;
       std::vector<std::string> reasons;
       for (const auto& reason : it->second) reasons.push_back(EscapeMarkdown(reason));
-      unmanaged.push_back({{"name_md", Name(r.id)}, {"kind", KindTitle(r)}, {"where_md", WhereMd(r)}, {"why_md", JoinMd(reasons, "<br>")},
-                           {"source", Src(r.name_range)}});
+      unmanaged.push_back(Obj("name_md", Name(r.id), "kind", KindTitle(r), "where_md", WhereMd(r), "why_md", JoinMd(reasons, "<br>"), "source", Src(r.name_range)));
     }
     // Records at outside DNS hosts.
     Json external = Json::array();
@@ -1491,8 +1433,7 @@ class Builder {
       size_t count = Index(records_of_zone_, zid).size();
       for (ResourceId src : Index(implied_of_zone_, zid)) count += ImpliedRecords(m_.at(src)).size();
       std::string registrar = Str(z, "registrar");
-      external.push_back({{"zone_md", CodeSpan(ZoneDomain(z))}, {"registrar_md", registrar.empty() ? "its DNS host" : EscapeMarkdown(registrar)},
-                          {"count", std::to_string(count)}, {"source", Src(z.name_range)}});
+      external.push_back(Obj("zone_md", CodeSpan(ZoneDomain(z)), "registrar_md", registrar.empty() ? "its DNS host" : EscapeMarkdown(registrar), "count", std::to_string(count), "source", Src(z.name_range)));
     }
     if (steps.empty() && unmanaged.empty() && external.empty()) {
       manual_anchor_ = "";
@@ -1501,8 +1442,8 @@ class Builder {
     Json m = Json::object();
     m["heading"] = Heading(2, "Manual steps");
     if (!steps.empty()) m["steps"] = steps;
-    if (!unmanaged.empty()) m["unmanaged"] = Json{{"heading", Heading(3, "Created by hand")}, {"rows", unmanaged}};
-    if (!external.empty()) m["external"] = Json{{"heading", Heading(3, "DNS records at outside hosts")}, {"rows", external}};
+    if (!unmanaged.empty()) m["unmanaged"] = Obj("heading", Heading(3, "Created by hand"), "rows", unmanaged);
+    if (!external.empty()) m["external"] = Obj("heading", Heading(3, "DNS records at outside hosts"), "rows", external);
     return m;
   }
 
@@ -1556,7 +1497,7 @@ class Builder {
         rule["explanation_md"] = InlineWithCode(r->explanation);
         if (!r->help.empty()) rule["help_md"] = InlineWithCode(r->help);
         Json sources = Json::array();
-        for (const auto& s : r->sources) sources.push_back({{"md", s.rfind("http", 0) == 0 ? "<" + s + ">" : InlineWithCode(s)}});
+        for (const auto& s : r->sources) sources.push_back(Obj("md", s.rfind("http", 0) == 0 ? "<" + s + ">" : InlineWithCode(s)));
         rule["sources"] = sources;
       } else {
         // Not in the rule catalog: the diagnostics themselves explain it.
@@ -1589,11 +1530,10 @@ class Builder {
     for (const auto& p : m_.params) {
       std::string def = p.secret ? "secret: supplied at deploy time, never written to output"
                                  : p.has_default ? ValueMd(p.default_value) : "required, no default";
-      rows.push_back({{"name_md", CodeSpan(p.name)}, {"type_md", CodeSpan(p.type)}, {"default_md", def},
-                      {"description_md", p.description.empty() ? "—" : InlineWithCode(p.description)}, {"source", Src(p.range)}});
+      rows.push_back(Obj("name_md", CodeSpan(p.name), "type_md", CodeSpan(p.type), "default_md", def, "description_md", p.description.empty() ? "—" : InlineWithCode(p.description), "source", Src(p.range)));
     }
     Json h = Heading(2, "Parameters");
-    return {{"heading", h}, {"rows", rows}};
+    return Obj("heading", h, "rows", rows);
   }
 
  public:

@@ -160,20 +160,20 @@ ir::ResourceId Emitter::FindZoneFor(const Resource& r, const std::string& zone_a
   std::string domain = domain_attr.empty() ? "" : StrAttr(r, domain_attr);
   if (domain.empty() && domain_attr == "domain" && r.schema != nullptr && r.schema->label != "ident") domain = r.name;
   if (domain.empty()) return ir::kNoResource;
-  ResourceId best = ir::kNoResource;
-  size_t best_len = 0;
-  for (ResourceId z : model_.OfKind("dns_zone")) {
-    if (AccountOf(model_.at(z)) != AccountOf(r) && !IsExternalZone(z)) continue;
-    std::string zd = StrAttr(model_.at(z), "domain");
-    if (zd.empty()) continue;
-    bool match = domain == zd || (domain.size() > zd.size() && domain.compare(domain.size() - zd.size(), zd.size(), zd) == 0 &&
-                                  domain[domain.size() - zd.size() - 1] == '.');
-    if (match && zd.size() > best_len) {
-      best = z;
-      best_len = zd.size();
+  // A zone matches when its domain is the domain itself or a suffix after one of its dots: look
+  // those up, longest first; among zones of one domain the first declared wins.
+  for (size_t start = 0; start < domain.size();) {
+    auto it = zones_of_domain_.find(domain.substr(start));
+    if (it != zones_of_domain_.end()) {
+      for (ResourceId z : it->second) {
+        if (AccountOf(model_.at(z)) == AccountOf(r) || IsExternalZone(z)) return z;
+      }
     }
+    size_t dot = domain.find('.', start);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
   }
-  return best;
+  return ir::kNoResource;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,6 +641,7 @@ void Emitter::AddOutput(const std::string& desired, const std::string& descripti
 // The run
 
 OutputFiles Emitter::Run() {
+  BuildIndexes();
   // Names users chose are taken first: params (variables) and account aliases (providers).
   for (const auto& p : model_.params) used_["var"].insert(p.name);
   for (ResourceId a : model_.OfKind("account")) {

@@ -39,8 +39,6 @@ std::vector<const ir::Block*> BlocksOf(const ir::Resource& r, const std::string&
   return out;
 }
 
-bool IsRefTo(const ir::Value* v, ir::ResourceId id) { return v != nullptr && v->is_ref() && v->target == id; }
-
 bool LooksLikeUuid(const std::string& s) {
   if (s.size() != 36) return false;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -145,30 +143,48 @@ void Emitter::EmitGeneric(const Resource& r) { Commit(Primary(r), r); }
 // ---------------------------------------------------------------------------------------------
 // Network
 
-// Public subnets route to an internet gateway (`public = true`). Subnets that no route_table
-// covers get a generated public route table, and the VPC a gateway when it declares none.
-void Emitter::EmitSubnetRouting(const Resource& vpc) {
-  std::set<ResourceId> covered;
+void Emitter::BuildIndexes() {
   for (ResourceId rt : model_.OfKind("route_table")) {
     const ir::Value* subnets = Val(model_.at(rt), "subnets");
     if (subnets == nullptr || subnets->kind != ir::Value::Kind::kList) continue;
     for (const auto& s : subnets->items) {
-      if (s.is_ref()) covered.insert(s.target);
+      if (s.is_ref()) routed_subnets_.insert(s.target);
     }
   }
-  std::vector<ResourceId> public_subnets;
   for (ResourceId s : model_.OfKind("subnet")) {
-    const Resource& subnet = model_.at(s);
-    if (IsRefTo(Val(subnet, "vpc"), vpc.id) && BoolAttr(subnet, "public") && !covered.count(s)) public_subnets.push_back(s);
+    if (const ir::Value* v = Val(model_.at(s), "vpc"); v != nullptr && v->is_ref()) subnets_of_vpc_[v->target].push_back(s);
+  }
+  for (ResourceId g : model_.OfKind("internet_gateway")) {
+    if (const ir::Value* v = Val(model_.at(g), "vpc"); v != nullptr && v->is_ref()) gateway_of_vpc_.emplace(v->target, g);
+  }
+  for (ResourceId z : model_.OfKind("dns_zone")) {
+    std::string domain = StrAttr(model_.at(z), "domain");
+    if (!domain.empty()) zones_of_domain_[domain].push_back(z);
+  }
+  for (ResourceId l : model_.OfKind("listener")) {
+    if (const ir::Value* v = Val(model_.at(l), "default_target"); v != nullptr && v->is_ref()) listeners_of_target_[v->target].push_back(l);
+  }
+  for (ResourceId l : model_.OfKind("listener_rule")) {
+    if (const ir::Value* v = Val(model_.at(l), "target"); v != nullptr && v->is_ref()) rules_of_target_[v->target].push_back(l);
+  }
+}
+
+const std::vector<ir::ResourceId>& Emitter::Lookup(const std::map<ResourceId, std::vector<ResourceId>>& index, ResourceId id) {
+  static const std::vector<ResourceId> kNone;
+  auto it = index.find(id);
+  return it == index.end() ? kNone : it->second;
+}
+
+// Public subnets route to an internet gateway (`public = true`). Subnets that no route_table
+// covers get a generated public route table, and the VPC a gateway when it declares none.
+void Emitter::EmitSubnetRouting(const Resource& vpc) {
+  std::vector<ResourceId> public_subnets;
+  for (ResourceId s : Lookup(subnets_of_vpc_, vpc.id)) {
+    if (BoolAttr(model_.at(s), "public") && !routed_subnets_.count(s)) public_subnets.push_back(s);
   }
   if (public_subnets.empty()) return;
   Expr gateway;
-  for (ResourceId g : model_.OfKind("internet_gateway")) {
-    if (IsRefTo(Val(model_.at(g), "vpc"), vpc.id)) {
-      gateway = RefTo(g, "id");
-      break;
-    }
-  }
+  if (auto g = gateway_of_vpc_.find(vpc.id); g != gateway_of_vpc_.end()) gateway = RefTo(g->second, "id");
   if (gateway.is_null()) {
     Block igw = Begin(vpc, "aws_internet_gateway", Name(vpc.id, "aws_internet_gateway"));
     igw.comments().push_back("Internet gateway for the public subnets of vpc `" + vpc.name + "` (the topology declares none).");
@@ -218,11 +234,8 @@ void Emitter::EmitNatGateway(const Resource& r) {
     if (const ir::Value* subnet = Val(r, "subnet"); subnet != nullptr && subnet->is_ref()) vpc = Val(model_.at(subnet->target), "vpc");
   }
   if (vpc != nullptr && vpc->is_ref() && Val(r, "depends_on") == nullptr) {
-    for (ResourceId g : model_.OfKind("internet_gateway")) {
-      if (IsRefTo(Val(model_.at(g), "vpc"), vpc->target)) {
-        pending_depends_.push_back(Expr::Ref(Address(model_.at(g))));
-        break;
-      }
+    if (auto g = gateway_of_vpc_.find(vpc->target); g != gateway_of_vpc_.end()) {
+      pending_depends_.push_back(Expr::Ref(Address(model_.at(g->second))));
     }
   }
   Commit(std::move(b), r);
@@ -502,9 +515,8 @@ void Emitter::EmitAutoscalingGroup(const Resource& r) {
     pm.body().Attr("predefined_metric_type", Expr::String(metric.empty() ? "ASGAverageCPUUtilization" : metric));
     if (const ir::Value* tg = BlockVal(*p, "target_group"); tg != nullptr && tg->is_ref()) {
       // ALBRequestCountPerTarget names the load balancer and target group by their ARN suffixes.
-      for (ResourceId l : model_.OfKind("listener")) {
+      for (ResourceId l : Lookup(listeners_of_target_, tg->target)) {
         const Resource& listener = model_.at(l);
-        if (!IsRefTo(Val(listener, "default_target"), tg->target)) continue;
         const ir::Value* lb = Val(listener, "load_balancer");
         if (lb == nullptr || !lb->is_ref()) continue;
         pm.body().Attr("resource_label", Expr::Template({RefTo(lb->target, "arn_suffix"), Expr::String("/"), RefTo(tg->target, "arn_suffix")}));
@@ -626,12 +638,8 @@ void Emitter::EmitEcsService(const Resource& r) {
     if (const ir::Value* p = BlockVal(*lb, "container_port")) l.body().Attr("container_port", ToExpr(*p));
     // The target group must be attached to a load balancer before the service uses it.
     if (tg != nullptr && tg->is_ref()) {
-      for (ResourceId li : model_.OfKind("listener")) {
-        if (IsRefTo(Val(model_.at(li), "default_target"), tg->target)) listeners.push_back(Expr::Ref(Address(model_.at(li))));
-      }
-      for (ResourceId li : model_.OfKind("listener_rule")) {
-        if (IsRefTo(Val(model_.at(li), "target"), tg->target)) listeners.push_back(Expr::Ref(Address(model_.at(li))));
-      }
+      for (ResourceId li : Lookup(listeners_of_target_, tg->target)) listeners.push_back(Expr::Ref(Address(model_.at(li))));
+      for (ResourceId li : Lookup(rules_of_target_, tg->target)) listeners.push_back(Expr::Ref(Address(model_.at(li))));
     }
   }
   if (Val(r, "service_discovery_namespace") != nullptr) NotInTerraform(r, "service_discovery_namespace");
