@@ -20,10 +20,12 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: topo_bench FILE.topo [REPEAT]\n";
+    std::cerr << "usage: [ONLY=target] topo_bench FILE.topo [REPEAT]\n";
     return 2;
   }
   int repeat = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1;
+  // ONLY=<target> emits that target alone (profiling one backend).
+  const char* only = std::getenv("ONLY");
   nlohmann::ordered_json best;
   double first_cpu_total = 0, first_total = 0;
   for (int round = 0; round < repeat; ++round) {
@@ -50,7 +52,7 @@ int main(int argc, char** argv) {
     }
     size_t bytes = 0, files = 0;
     for (const auto& target : topo::driver::Targets()) {
-      if (!target.ready) continue;
+      if (!target.ready || (only != nullptr && target.name != only)) continue;
       auto t0 = std::chrono::steady_clock::now();
       std::clock_t c0 = std::clock();
       auto out = topo::driver::Emit(*c, target.name);
