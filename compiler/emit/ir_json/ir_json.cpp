@@ -1,158 +1,368 @@
 #include "emit/ir_json/ir_json.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace topo::emit {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+// Writes JSON as it goes, in the layout of nlohmann's dump(2) (two-space indent, "key": value,
+// empty containers as {} and []). The whole document used to be built as an ordered_json tree
+// first: a node and a copied string per value, twice the output's size in memory.
+class JsonOut {
+ public:
+  explicit JsonOut(size_t reserve) { s_.reserve(reserve); }
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // Starts a member of the open object; its value follows.
+  void Key(const std::string& key) {
+    Next();
+    String(key);
+    s_ += ": ";
+  }
+  // Starts an element of the open array; its value follows.
+  void Element() { Next(); }
+
+  void Null() { s_ += "null"; }
+  void Bool(bool b) { s_ += b ? "true" : "false"; }
+  void Integer(long long n) { s_ += std::to_string(n); }
+  void Double(double d) { s_ += nlohmann::json(d).dump(); }
+  void String(const std::string& text) {
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        // nlohmann's escaping, which replaces invalid UTF-8 as the previous writer did.
+        s_ += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+    }
+    s_ += '"';
+    for (char c : text) {
+      switch (c) {
+        case '"': s_ += "\\\""; break;
+        case '\\': s_ += "\\\\"; break;
+        case '\b': s_ += "\\b"; break;
+        case '\f': s_ += "\\f"; break;
+        case '\n': s_ += "\\n"; break;
+        case '\r': s_ += "\\r"; break;
+        case '\t': s_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            static const char* hex = "0123456789abcdef";
+            s_ += "\\u00";
+            s_ += hex[(c >> 4) & 0xF];
+            s_ += hex[c & 0xF];
+          } else {
+            s_ += c;
+          }
+      }
+    }
+    s_ += '"';
+  }
+
+  std::string Take() { return std::move(s_); }
+
+ private:
+  void Open(char c) {
+    s_ += c;
+    empty_.push_back(true);
+  }
+  void Close(char c) {
+    bool empty = empty_.back();
+    empty_.pop_back();
+    if (!empty) {
+      s_ += '\n';
+      s_.append(2 * empty_.size(), ' ');
+    }
+    s_ += c;
+  }
+  void Next() {
+    if (!empty_.back()) s_ += ',';
+    empty_.back() = false;
+    s_ += '\n';
+    s_.append(2 * empty_.size(), ' ');
+  }
+
+  std::string s_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+};
+
+// The members of an object whose keys come from the source (attributes, map entries): a key
+// written twice keeps its first place and takes its last value, as a JSON object would.
+template <typename T, typename KeyOf>
+std::vector<const T*> Members(const std::vector<T>& items, KeyOf key_of) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const auto& item : items) {
+    bool replaced = false;
+    for (auto& existing : out) {
+      if (key_of(*existing) == key_of(item)) {
+        existing = &item;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out.push_back(&item);
+  }
+  return out;
+}
 
 class Writer {
  public:
-  Writer(const ir::Model& model, const SourceManager& sources) : model_(model), sources_(sources) {}
+  Writer(const ir::Model& model, const SourceManager& sources)
+      : model_(model), sources_(sources), out_(model.resources.size() * 700 + 4096) {}
 
-  Json Value(const ir::Value& v) const {
+  void Value(const ir::Value& v) {
     switch (v.kind) {
-      case ir::Value::Kind::kNull: return nullptr;
-      case ir::Value::Kind::kBool: return v.boolean;
-      case ir::Value::Kind::kNumber: {
+      case ir::Value::Kind::kNull: out_.Null(); return;
+      case ir::Value::Kind::kBool: out_.Bool(v.boolean); return;
+      case ir::Value::Kind::kNumber:
         if (v.number == static_cast<double>(static_cast<long long>(v.number)) && std::abs(v.number) < 1e15) {
-          return static_cast<long long>(v.number);
+          out_.Integer(static_cast<long long>(v.number));
+        } else {
+          out_.Double(v.number);
         }
-        return v.number;
-      }
-      case ir::Value::Kind::kString: return v.text;
-      case ir::Value::Kind::kList: {
-        Json out = Json::array();
-        for (const auto& item : v.items) out.push_back(Value(item));
-        return out;
-      }
-      case ir::Value::Kind::kMap: {
-        Json out = Json::object();
-        for (const auto& [k, item] : v.entries) out[k] = Value(item);
-        return out;
-      }
+        return;
+      case ir::Value::Kind::kString: out_.String(v.text); return;
+      case ir::Value::Kind::kList:
+        out_.BeginArray();
+        for (const auto& item : v.items) {
+          out_.Element();
+          Value(item);
+        }
+        out_.EndArray();
+        return;
+      case ir::Value::Kind::kMap:
+        out_.BeginObject();
+        for (const auto* entry : Members(v.entries, [](const auto& e) -> const std::string& { return e.first; })) {
+          out_.Key(entry->first);
+          Value(entry->second);
+        }
+        out_.EndObject();
+        return;
       case ir::Value::Kind::kRef: {
-        Json out = Json::object();
-        out["ref"] = model_.DisplayName(v.target);
+        out_.BeginObject();
+        out_.Key("ref");
+        out_.String(model_.DisplayName(v.target));
         if (!v.path.empty()) {
           std::string path;
           for (size_t i = 0; i < v.path.size(); ++i) path += (i ? "." : "") + v.path[i];
-          out["attr"] = path;
+          out_.Key("attr");
+          out_.String(path);
         }
-        return out;
+        out_.EndObject();
+        return;
       }
-      case ir::Value::Kind::kParam: return Json{{"param", v.text}};
-      case ir::Value::Kind::kTemplate: {
-        Json parts = Json::array();
-        for (const auto& part : v.items) parts.push_back(Value(part));
-        return Json{{"template", std::move(parts)}};
-      }
+      case ir::Value::Kind::kParam:
+        out_.BeginObject();
+        out_.Key("param");
+        out_.String(v.text);
+        out_.EndObject();
+        return;
+      case ir::Value::Kind::kTemplate:
+        out_.BeginObject();
+        out_.Key("template");
+        out_.BeginArray();
+        for (const auto& part : v.items) {
+          out_.Element();
+          Value(part);
+        }
+        out_.EndArray();
+        out_.EndObject();
+        return;
     }
-    return nullptr;
+    out_.Null();
   }
 
-  Json Attributes(const std::vector<ir::Attribute>& attributes) const {
-    Json out = Json::object();
-    for (const auto& a : attributes) {
-      if (a.name == "region" || a.name == "account") continue;  // become fields
-      out[a.name] = Value(a.value);
+  void Attributes(const std::vector<ir::Attribute>& attributes) {
+    out_.BeginObject();
+    for (const auto* a : Members(attributes, [](const ir::Attribute& a) -> const std::string& { return a.name; })) {
+      if (a->name == "region" || a->name == "account") continue;  // become fields
+      out_.Key(a->name);
+      Value(a->value);
     }
-    return out;
+    out_.EndObject();
   }
 
-  Json Blocks(const std::vector<ir::Block>& blocks) const {
-    Json out = Json::array();
+  void Blocks(const std::vector<ir::Block>& blocks) {
+    out_.BeginArray();
     for (const auto& b : blocks) {
-      Json j = Json::object();
-      j["type"] = b.type;
-      if (!b.label.empty()) j["label"] = b.label;
-      j["attributes"] = Attributes(b.attributes);
-      if (!b.blocks.empty()) j["blocks"] = Blocks(b.blocks);
-      out.push_back(std::move(j));
+      out_.Element();
+      out_.BeginObject();
+      out_.Key("type");
+      out_.String(b.type);
+      if (!b.label.empty()) {
+        out_.Key("label");
+        out_.String(b.label);
+      }
+      out_.Key("attributes");
+      Attributes(b.attributes);
+      if (!b.blocks.empty()) {
+        out_.Key("blocks");
+        Blocks(b.blocks);
+      }
+      out_.EndObject();
     }
-    return out;
+    out_.EndArray();
   }
 
-  Json Rule(const ir::Rule& r) const {
-    Json j = Json::object();
-    j["direction"] = r.direction == ir::Rule::Direction::kIngress ? "ingress" : "egress";
-    j["protocol"] = r.protocol;
+  void Rule(const ir::Rule& r) {
+    out_.BeginObject();
+    out_.Key("direction");
+    out_.String(r.direction == ir::Rule::Direction::kIngress ? "ingress" : "egress");
+    out_.Key("protocol");
+    out_.String(r.protocol);
     if (r.from_port >= 0) {
-      j["from_port"] = r.from_port;
-      j["to_port"] = r.to_port;
+      out_.Key("from_port");
+      out_.Integer(r.from_port);
+      out_.Key("to_port");
+      out_.Integer(r.to_port);
     }
-    if (r.self) j["peer"] = "self";
-    else if (!r.param.empty()) j["peer"] = Json{{"param", r.param}};
-    else if (r.group != ir::kNoResource) j["peer"] = Json{{"ref", model_.DisplayName(r.group)}};
-    else j["peer"] = r.cidr;
-    if (!r.description.empty()) j["description"] = r.description;
-    return j;
+    out_.Key("peer");
+    if (r.self) {
+      out_.String("self");
+    } else if (!r.param.empty() || r.group != ir::kNoResource) {
+      out_.BeginObject();
+      out_.Key(r.param.empty() ? "ref" : "param");
+      out_.String(r.param.empty() ? model_.DisplayName(r.group) : r.param);
+      out_.EndObject();
+    } else {
+      out_.String(r.cidr);
+    }
+    if (!r.description.empty()) {
+      out_.Key("description");
+      out_.String(r.description);
+    }
+    out_.EndObject();
   }
 
-  std::string Run() const {
-    Json root = Json::object();
-    root["format"] = "topo-ir";
-    root["version"] = 1;
-    root["organization"] = model_.organization;
-    root["default_region"] = model_.default_region;
-    root["default_account"] =
-        model_.default_account == ir::kNoResource ? Json(nullptr) : Json(model_.at(model_.default_account).name);
-    Json regions = Json::object();
+  std::string Run() {
+    out_.BeginObject();
+    out_.Key("format");
+    out_.String("topo-ir");
+    out_.Key("version");
+    out_.Integer(1);
+    out_.Key("organization");
+    out_.String(model_.organization);
+    out_.Key("default_region");
+    out_.String(model_.default_region);
+    out_.Key("default_account");
+    if (model_.default_account == ir::kNoResource) {
+      out_.Null();
+    } else {
+      out_.String(model_.at(model_.default_account).name);
+    }
+    out_.Key("regions");
+    out_.BeginObject();
     for (const auto& [code, use] : model_.regions) {
-      regions[code] = use.reason.empty() ? Json(nullptr) : Json(use.reason);
+      out_.Key(code);
+      if (use.reason.empty()) {
+        out_.Null();
+      } else {
+        out_.String(use.reason);
+      }
     }
-    root["regions"] = std::move(regions);
-    Json params = Json::array();
+    out_.EndObject();
+    out_.Key("params");
+    out_.BeginArray();
     for (const auto& p : model_.params) {
-      Json j = Json::object();
-      j["name"] = p.name;
-      j["type"] = p.type;
-      j["secret"] = p.secret;
-      if (p.has_default && !p.secret) j["default"] = Value(p.default_value);
-      if (!p.description.empty()) j["description"] = p.description;
-      params.push_back(std::move(j));
+      out_.Element();
+      out_.BeginObject();
+      out_.Key("name");
+      out_.String(p.name);
+      out_.Key("type");
+      out_.String(p.type);
+      out_.Key("secret");
+      out_.Bool(p.secret);
+      if (p.has_default && !p.secret) {
+        out_.Key("default");
+        Value(p.default_value);
+      }
+      if (!p.description.empty()) {
+        out_.Key("description");
+        out_.String(p.description);
+      }
+      out_.EndObject();
     }
-    root["params"] = std::move(params);
-    Json resources = Json::array();
+    out_.EndArray();
+    out_.Key("resources");
+    out_.BeginArray();
     for (const auto& r : model_.resources) {
-      Json j = Json::object();
-      j["id"] = model_.DisplayName(r.id);
-      j["kind"] = r.kind;
-      j["name"] = r.name;
-      j["account"] = r.account == ir::kNoResource ? Json(nullptr) : Json(model_.at(r.account).name);
+      out_.Element();
+      out_.BeginObject();
+      out_.Key("id");
+      out_.String(model_.DisplayName(r.id));
+      out_.Key("kind");
+      out_.String(r.kind);
+      out_.Key("name");
+      out_.String(r.name);
+      out_.Key("account");
+      if (r.account == ir::kNoResource) {
+        out_.Null();
+      } else {
+        out_.String(model_.at(r.account).name);
+      }
       bool placed = r.schema != nullptr && (r.schema->placement == facts::Placement::kRegional ||
                                             r.schema->placement == facts::Placement::kGlobal);
-      j["region"] = r.region.empty() ? (placed ? Json("global") : Json(nullptr)) : Json(r.region);
-      if (r.parent != ir::kNoResource) j["parent"] = model_.DisplayName(r.parent);
-      j["source"] = Source(r.name_range);
-      j["attributes"] = Attributes(r.attributes);
-      if (!r.blocks.empty()) j["blocks"] = Blocks(r.blocks);
-      if (!r.rules.empty()) {
-        Json rules = Json::array();
-        for (const auto& rule : r.rules) rules.push_back(Rule(rule));
-        j["rules"] = std::move(rules);
+      out_.Key("region");
+      if (!r.region.empty()) {
+        out_.String(r.region);
+      } else if (placed) {
+        out_.String("global");
+      } else {
+        out_.Null();
       }
-      resources.push_back(std::move(j));
+      if (r.parent != ir::kNoResource) {
+        out_.Key("parent");
+        out_.String(model_.DisplayName(r.parent));
+      }
+      out_.Key("source");
+      out_.String(r.name_range.valid() ? sources_.Describe(r.name_range) : "");
+      out_.Key("attributes");
+      Attributes(r.attributes);
+      if (!r.blocks.empty()) {
+        out_.Key("blocks");
+        Blocks(r.blocks);
+      }
+      if (!r.rules.empty()) {
+        out_.Key("rules");
+        out_.BeginArray();
+        for (const auto& rule : r.rules) {
+          out_.Element();
+          Rule(rule);
+        }
+        out_.EndArray();
+      }
+      out_.EndObject();
     }
-    root["resources"] = std::move(resources);
-    Json edges = Json::array();
+    out_.EndArray();
+    out_.Key("edges");
+    out_.BeginArray();
     for (const auto& e : model_.edges) {
-      edges.push_back(Json{{"from", model_.DisplayName(e.from)}, {"to", model_.DisplayName(e.to)}, {"via", e.via}});
+      out_.Element();
+      out_.BeginObject();
+      out_.Key("from");
+      out_.String(model_.DisplayName(e.from));
+      out_.Key("to");
+      out_.String(model_.DisplayName(e.to));
+      out_.Key("via");
+      out_.String(e.via);
+      out_.EndObject();
     }
-    root["edges"] = std::move(edges);
-    return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  }
-
-  std::string Source(const SourceRange& range) const {
-    if (!range.valid()) return "";
-    return sources_.Describe(range);
+    out_.EndArray();
+    out_.EndObject();
+    std::string text = out_.Take();
+    text += '\n';
+    return text;
   }
 
  private:
   const ir::Model& model_;
   const SourceManager& sources_;
+  JsonOut out_;
 };
 
 }  // namespace
