@@ -16,9 +16,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "driver/memory.h"
 #include "driver/pipeline.h"
 
 int main(int argc, char** argv) {
+  topo::driver::UseLargePages();
   if (argc < 2) {
     std::cerr << "usage: [ONLY=target] topo_bench FILE.topo [REPEAT]\n";
     return 2;

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make antlr4 libantlr4-runtime-dev libfmt-dev libcli11-dev nlohmann-json3-dev
           libkainjow-mustache-dev libgtest-dev libbenchmark-dev graphviz shellcheck awscli ccache
-          libtcmalloc-minimal4)
+          libgoogle-perftools-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -14,6 +14,7 @@
 #include "facts/rules.h"
 #include "driver/graphviz.h"
 #include "driver/output.h"
+#include "driver/memory.h"
 #include "driver/pipeline.h"
 
 namespace {
@@ -316,6 +317,7 @@ int RunRules(const std::string& id) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  topo::driver::UseLargePages();
   CLI::App app{
       "topo compiles a description of an AWS estate (.topo files) into Terraform, CloudFormation,\n"
       "AWS CLI runbooks and documentation, and checks it on the way.\n\n"

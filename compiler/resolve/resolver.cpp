@@ -371,6 +371,7 @@ class Resolver {
     current_ = id;
     const ast::Body& body = p.block->body;
     ir::Resource& r = model_.at(id);
+    r.attributes.reserve(body.attributes.size() + 1);  // +1: the parent attribute
     std::set<std::string> seen;
     const facts::Kind* kind = r.schema;
     // Nesting or `in` fills the parent attribute.
