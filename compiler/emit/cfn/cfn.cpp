@@ -572,8 +572,8 @@ void Emitter::BuildAll() {
   // References are resolved once every unit exists: a reference may point forward in the file.
   for (size_t i = 0; i < units_.size(); ++i) {
     current_ = units_[i].owner;
-    units_[i].properties = ResolveOuts(units_[i].properties, static_cast<int>(i));
-    for (auto& d : units_[i].depends_on) d = ResolveOuts(d, static_cast<int>(i));
+    units_[i].properties = ResolveOuts(std::move(units_[i].properties), static_cast<int>(i));
+    for (auto& d : units_[i].depends_on) d = ResolveOuts(std::move(d), static_cast<int>(i));
   }
   // Secrets whose value another resource writes (an access key stored in `secret`).
   for (auto& u : units_) {
@@ -589,7 +589,7 @@ void Emitter::BuildAll() {
     }
   }
   for (auto& step : manual_) {
-    for (auto& o : step.outputs) o = ResolveOuts(o, -1);
+    for (auto& o : step.outputs) o = ResolveOuts(std::move(o), -1);
   }
   current_ = ir::kNoResource;
 }
@@ -709,7 +709,7 @@ OutputRef Emitter::ComputeOutput(ir::ResourceId target, const std::string& outpu
       ref.expr = t.name;
     }
     current_ = saved;
-    ref.expr = ResolveOuts(ref.expr, -1);
+    ref.expr = ResolveOuts(std::move(ref.expr), -1);
     return ref;
   }
   if (map != nullptr && !map->manual.empty()) {
@@ -725,7 +725,7 @@ OutputRef Emitter::ComputeOutput(ir::ResourceId target, const std::string& outpu
     Json expr = CodeOutput(*this, t, spec->name, &list);
     current_ = saved;
     if (!expr.is_null()) {
-      ref.expr = ResolveOuts(expr, -1);
+      ref.expr = ResolveOuts(std::move(expr), -1);
       return ref;
     }
   } else if (spec != nullptr && spec->kind == OutputMap::Kind::kExpr) {
@@ -766,7 +766,8 @@ OutputRef Emitter::ComputeOutput(ir::ResourceId target, const std::string& outpu
   return input("CloudFormation cannot read this value; enter it after the resource exists");
 }
 
-Json Emitter::ResolveOuts(const Json& j, int owner_unit) {
+// Rewrites `j` in place (it is taken by value: callers move their trees in).
+Json Emitter::ResolveOuts(Json j, int owner_unit) {
   if (j.is_object()) {
     if (IsPlaceholder(j, "$topo:out")) {
       ir::ResourceId target = j["$topo:out"][0].get<ir::ResourceId>();
@@ -780,18 +781,17 @@ Json Emitter::ResolveOuts(const Json& j, int owner_unit) {
       return UnitExpr(ref.unit, ResolveOuts(ref.expr, ref.unit), ref.name, ref.list, model_.DisplayName(target) + "." + output);
     }
     if (IsPlaceholder(j, "$topo:unit")) {
-      Json out = j;
-      out["$topo:unit"][1] = ResolveOuts(j["$topo:unit"][1], j["$topo:unit"][0].get<int>());
-      return out;
+      Json& unit = j["$topo:unit"];
+      int owner = unit[0].get<int>();
+      unit[1] = ResolveOuts(std::move(unit[1]), owner);
+      return j;
     }
-    Json out = Json::object();
-    for (const auto& [k, v] : j.items()) out[k] = ResolveOuts(v, owner_unit);
-    return out;
+    for (auto& entry : j.get_ref<Json::object_t&>()) entry.second = ResolveOuts(std::move(entry.second), owner_unit);
+    return j;
   }
   if (j.is_array()) {
-    Json out = Json::array();
-    for (const auto& v : j) out.push_back(ResolveOuts(v, owner_unit));
-    return out;
+    for (auto& v : j) v = ResolveOuts(std::move(v), owner_unit);
+    return j;
   }
   return j;
 }

@@ -141,7 +141,7 @@ class Emitter {
   void BuildAll();
   void BuildResource(const ir::Resource& r, const KindMap& map);
   void RegisterOutputs(const ir::Resource& r, const KindMap& map);
-  Json ResolveOuts(const Json& j, int owner_unit);
+  Json ResolveOuts(Json j, int owner_unit);
   OutputRef ComputeOutput(ir::ResourceId target, const std::string& output, ir::ResourceId from);
   void Plan();
   OutputFiles Write();
