@@ -1243,8 +1243,14 @@ class Builder {
       if (members.empty()) continue;
       Json s = Json::object();
       s["heading"] = Heading(2, EscapeMarkdown(spec.value("title", "")));
+      // Each column's attributes, read from the spec once rather than once per row (value()
+      // returns copies).
       Json columns = Json::array();
-      for (const auto& col : spec.value("columns", Json::array())) columns.push_back(Obj("title", col.value("title", "")));
+      std::vector<std::vector<std::string>> column_attrs;
+      for (const auto& col : spec.value("columns", Json::array())) {
+        columns.push_back(Obj("title", col.value("title", "")));
+        column_attrs.push_back(col.value("attributes", std::vector<std::string>{}));
+      }
       s["columns"] = columns;
       std::string rows;
       for (ResourceId id : members) {
@@ -1253,8 +1259,7 @@ class Builder {
         AppendCell(rows, Name(id));
         AppendCell(rows, EscapeMarkdown(KindTitle(r)));
         AppendCell(rows, WhereMd(r));
-        for (const auto& col : spec.value("columns", Json::array())) {
-          std::vector<std::string> attrs = col.value("attributes", std::vector<std::string>{});
+        for (const auto& attrs : column_attrs) {
           std::vector<std::string> parts;
           for (const auto& a : r.attributes) {
             if (std::find(attrs.begin(), attrs.end(), a.name) == attrs.end()) continue;
