@@ -67,18 +67,23 @@ std::string RenderReadme(const Json& handbook) {
   mustache::mustache tmpl{main};
   if (!tmpl.is_valid()) throw std::logic_error("templates/docs/README.md.mustache: " + tmpl.error_message());
   tmpl.set_custom_escape([](const std::string& s) { return docs::EscapeMarkdown(s); });
-  std::string out = tmpl.render(data);
+  // Rendered straight into one string: render(data) goes through an ostringstream and copies
+  // its text out, and the handbook is megabytes.
+  std::string out;
+  tmpl.render(data, [&out](const std::string& text) { out += text; });
   if (!tmpl.is_valid()) throw std::logic_error("templates/docs: " + tmpl.error_message());
-  // Blank lines collapse to one, so that optional parts of the templates leave no gaps.
-  std::string tidy;
-  size_t newlines = 0;
+  // Blank lines collapse to one, so that optional parts of the templates leave no gaps. In
+  // place: the text only shrinks.
+  size_t kept = 0, newlines = 0;
   for (char c : out) {
     newlines = c == '\n' ? newlines + 1 : 0;
-    if (newlines <= 2) tidy += c;
+    if (newlines <= 2) out[kept++] = c;
   }
-  tidy.erase(0, tidy.find_first_not_of('\n'));
-  while (!tidy.empty() && tidy.back() == '\n') tidy.pop_back();
-  return tidy + "\n";
+  out.resize(kept);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  out.erase(0, out.find_first_not_of('\n'));
+  out += '\n';
+  return out;
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/embedded.h"
@@ -65,6 +67,22 @@ std::string JoinMd(const std::vector<std::string>& parts, const std::string& sep
     out += parts[i];
   }
   return out;
+}
+
+// Rows of the tables with a row per resource, written straight to Markdown: "| a | b |\n" per
+// row, the whole table one `rows_md`-like string that the template prints where its rows go.
+// Those tables are most of the handbook, and a JSON object per row, converted to template data
+// and rendered field by field, cost several times the text itself. Cells are Markdown already;
+// a cell the template used to print with double braces goes through EscapeMarkdown here.
+void AppendCell(std::string& out, std::string_view md) {
+  out += ' ';
+  out += md;
+  out += " |";
+}
+void AppendRow(std::string& out, std::initializer_list<std::string_view> cells) {
+  out += '|';
+  for (std::string_view cell : cells) AppendCell(out, cell);
+  out += '\n';
 }
 
 void AddUnique(std::vector<std::string>& v, const std::string& s) {
@@ -708,13 +726,18 @@ class Builder {
     inv["heading"] = Heading(2, "Inventory by account and region");
     std::vector<ResourceId> accounts = Accounts();
     if (accounts.empty()) accounts.push_back(ir::kNoResource);
+    // The listed resources by account and region, in model order: one pass over the model
+    // rather than one per (account, region).
+    std::map<ResourceId, std::map<std::string, std::vector<const ir::Resource*>>> placed;
+    for (const auto& r : m_.resources) {
+      if (Listed(r)) placed[r.account][r.region].push_back(&r);
+    }
     Json groups = Json::array();
     for (ResourceId account : accounts) {
+      auto by_region = placed.find(account);
+      if (by_region == placed.end()) continue;
       std::set<std::string> regions;
-      for (const auto& r : m_.resources) {
-        if (Listed(r) && r.account == account) regions.insert(r.region);
-      }
-      if (regions.empty()) continue;
+      for (const auto& [code, members] : by_region->second) regions.insert(code);
       Json g = Json::object();
       if (account == ir::kNoResource) {
         g["heading"] = Heading(3, "All resources");
@@ -728,11 +751,10 @@ class Builder {
       for (const auto& code : RegionOrder(regions)) {
         Json region = Json::object();
         bool meta_only = true;
-        Json rows = Json::array();
-        for (const auto& r : m_.resources) {
-          if (!Listed(r) || r.account != account || r.region != code) continue;
-          meta_only = meta_only && IsMeta(r);
-          rows.push_back(Obj("name_md", NameCell(r), "kind_md", EscapeMarkdown(KindTitle(r)) + " (" + CodeSpan(r.kind) + ")", "settings_md", SettingsMd(r), "source", Src(r.name_range)));
+        std::string rows;
+        for (const ir::Resource* r : by_region->second[code]) {
+          meta_only = meta_only && IsMeta(*r);
+          AppendRow(rows, {NameCell(*r), EscapeMarkdown(KindTitle(*r)) + " (" + CodeSpan(r->kind) + ")", SettingsMd(*r), Src(r->name_range)});
         }
         std::string title = code.empty() ? (meta_only ? "Not bound to a region" : "Global")
                                          : CodeSpan(code) + EscapeMarkdown(RegionLabel(code).substr(code.size()));
@@ -740,8 +762,8 @@ class Builder {
         region["heading"] = Heading(4, title);
         auto it = m_.regions.find(code);
         if (!code.empty() && it != m_.regions.end() && !it->second.reason.empty()) region["reason_md"] = InlineWithCode(it->second.reason);
-        region["rows"] = rows;
-        rs.push_back(region);
+        region["rows_md"] = std::move(rows);
+        rs.push_back(std::move(region));
       }
       g["regions"] = rs;
       groups.push_back(g);
@@ -789,7 +811,7 @@ class Builder {
       j["cidr_md"] = cidr;
       j["where_md"] = WhereMd(v);
       j["source"] = Src(v.name_range);
-      Json subnets = Json::array();
+      std::string subnets;
       const std::vector<ResourceId>& in_vpc = Index(in_vpc_, vid);
       for (ResourceId sid : Index(subnets_of_vpc_, vid)) {
         const ir::Resource& s = m_.at(sid);
@@ -815,25 +837,29 @@ class Builder {
           if (ur.kind == "route_table" || ur.kind == "subnet") continue;
           AddUnique(users, Name(u));
         }
-        subnets.push_back(Obj("name_md", CodeSpan(s.name), "cidr_md", Val(s, "cidr") ? ValueMd(*Val(s, "cidr")) : "—", "az_md", az_md, "access", Bool(s, "public") ? "public" : "private", "routes_md", JoinMd(routes, "<br>", "local only"), "used_by_md", JoinMd(users, ", "), "source", Src(s.name_range)));
+        AppendRow(subnets, {CodeSpan(s.name), Val(s, "cidr") ? ValueMd(*Val(s, "cidr")) : "—", az_md, Bool(s, "public") ? "public" : "private",
+                            JoinMd(routes, "<br>", "local only"), JoinMd(users, ", "), Src(s.name_range)});
       }
-      j["subnets"] = subnets;
-      Json attached = Json::array();
+      // A skipped Mustache section leaves an empty line behind, so the placeholder row of an
+      // empty table is written here rather than by an inverted section in the template.
+      if (subnets.empty()) subnets = "| — | no subnets declared | | | | | |\n";
+      j["subnets_md"] = std::move(subnets);
+      std::string attached;
       for (ResourceId id : in_vpc) {
         const ir::Resource& r = m_.at(id);
-        attached.push_back(Obj("name_md", Name(id), "kind", KindTitle(r), "settings_md", NetworkSettingsMd(r), "source", Src(r.name_range)));
+        AppendRow(attached, {Name(id), EscapeMarkdown(KindTitle(r)), NetworkSettingsMd(r), Src(r.name_range)});
       }
       j["has_attached"] = !attached.empty();
-      j["attached"] = attached;
-      list.push_back(j);
+      j["attached_md"] = std::move(attached);
+      list.push_back(std::move(j));
     }
     n["vpcs"] = list;
     if (!default_vpc_groups.empty()) {
-      Json d = Json::array();
+      std::string rows;
       for (ResourceId id : default_vpc_groups) {
-        d.push_back(Obj("name_md", Name(id), "where_md", WhereMd(m_.at(id)), "used_by_md", JoinMd(UsedBy(id), ", "), "source", Src(m_.at(id).name_range)));
+        AppendRow(rows, {Name(id), WhereMd(m_.at(id)), JoinMd(UsedBy(id), ", "), Src(m_.at(id).name_range)});
       }
-      n["default_vpc"] = Obj("heading", Heading(3, "Default VPC"), "rows", d);
+      n["default_vpc"] = Obj("heading", Heading(3, "Default VPC"), "rows_md", std::move(rows));
     }
     return n;
   }
@@ -873,7 +899,7 @@ class Builder {
       };
       std::vector<MatrixRow> matrix;
       std::map<std::string, size_t> row_of;  // peer key -> row
-      Json rules = Json::array();
+      std::string rules;
       for (ResourceId g : members) {
         const ir::Resource& r = m_.at(g);
         std::string used_by = JoinMd(GroupMembers(g), ", ", "nothing yet");
@@ -898,19 +924,18 @@ class Builder {
             }
             for (const auto& port : grp.ports) AddUnique(p->second, port);
           }
-          rules.push_back(Obj("group_md", CodeSpan(r.name), "used_by_md", used_by, "direction", in ? "in" : "out", "ports_md", ports, "peer_md", (in ? "from " : "to ") + PeerMd(rule, g), "note_md", rule.description.empty() ? "—" : EscapeMarkdown(rule.description), "source", Src(rule.range)));
+          AppendRow(rules, {CodeSpan(r.name), used_by, in ? "in" : "out", ports, (in ? "from " : "to ") + PeerMd(rule, g),
+                            rule.description.empty() ? "—" : EscapeMarkdown(rule.description), Src(rule.range)});
         }
-        if (r.rules.empty()) {
-          rules.push_back(Obj("group_md", CodeSpan(r.name), "used_by_md", used_by, "direction", "—", "ports_md", "no rules", "peer_md", "—", "note_md", "—", "source", Src(r.name_range)));
-        }
+        if (r.rules.empty()) AppendRow(rules, {CodeSpan(r.name), used_by, EscapeMarkdown("—"), "no rules", "—", "—", Src(r.name_range)});
       }
       Json columns = Json::array();
       for (ResourceId g : members) {
         std::vector<std::string> users = GroupMembers(g);
         columns.push_back(Obj("md", CodeSpan(m_.at(g).name) + (users.empty() ? "" : "<br>(" + JoinMd(users, ", ") + ")")));
       }
-      // Each row's cells as one Markdown string ("cell | cell | "), not a list of cells.
-      Json rows = Json::array();
+      // The template's row is "| from | cell | cell | " (the trailing space included).
+      std::string rows;
       for (const auto& row : matrix) {
         std::string cells_md;
         size_t next = 0;
@@ -922,12 +947,17 @@ class Builder {
           next = column + 1;
         }
         for (; next < members.size(); ++next) cells_md += "— | ";
-        rows.push_back(Obj("from_md", row.from_md, "cells_md", cells_md));
+        rows += "| " + row.from_md + " | " + cells_md + "\n";
       }
       scope["columns"] = columns;
-      scope["matrix"] = rows;
-      scope["rules"] = rules;
-      list.push_back(scope);
+      if (rows.empty()) {  // see subnets_md
+        rows = "| no inbound rules | ";
+        for (size_t i = 0; i < members.size(); ++i) rows += "— | ";
+        rows += "\n";
+      }
+      scope["matrix_md"] = std::move(rows);
+      scope["rules_md"] = std::move(rules);
+      list.push_back(std::move(scope));
     }
     s["scopes"] = list;
     return s;
@@ -1010,8 +1040,8 @@ class Builder {
     return out;
   }
 
-  Json RecordJson(const Record& r) const {
-    return Obj("name_md", r.name_md, "type", r.type, "value_md", r.value_md, "ttl", r.ttl, "routing_md", r.routing_md, "origin_md", r.origin_md, "source", r.source);
+  static void AppendRecord(std::string& out, const Record& r) {
+    AppendRow(out, {r.name_md, EscapeMarkdown(r.type), r.value_md, EscapeMarkdown(r.ttl), r.routing_md, r.origin_md, r.source});
   }
 
   Json Dns() {
@@ -1053,9 +1083,9 @@ class Builder {
       }
       j["hosting_md"] = hosting;
       if (const ir::Value* cm = Val(z, "comment")) j["comment_md"] = TextMd(*cm);
-      Json records = Json::array();
+      std::string records;
       if (!external && !Bool(z, "private")) {
-        records.push_back(RecordJson({CodeSpan(domain), "NS, SOA", "Route 53 name servers", "—", "—", "created with the zone", Src(z.name_range)}));
+        AppendRecord(records, Record{CodeSpan(domain), "NS, SOA", "Route 53 name servers", "—", "—", "created with the zone", Src(z.name_range)});
       }
       for (ResourceId rid : Index(records_of_zone_, zid)) {
         const ir::Resource& r = m_.at(rid);
@@ -1072,24 +1102,25 @@ class Builder {
           if (const ir::Value* v = Val(r, attr)) routing.push_back(CodeSpan(attr) + " = " + ValueMd(*v));
         }
         std::string ttl = Val(r, "ttl") ? Resolve(*Val(r, "ttl")).text : (Val(r, "alias") ? "—" : Str(r, "ttl"));
-        records.push_back(RecordJson({ResolvedMd(shown), Str(r, "type"), value, ttl.empty() ? "—" : ttl, JoinMd(routing, "<br>"),
-                                      "declared " + Name(r.id), Src(r.name_range)}));
+        AppendRecord(records, {ResolvedMd(shown), Str(r, "type"), value, ttl.empty() ? "—" : ttl, JoinMd(routing, "<br>"),
+                               "declared " + Name(r.id), Src(r.name_range)});
       }
       for (ResourceId src : Index(implied_of_zone_, zid)) {
-        for (const auto& rec : ImpliedRecords(m_.at(src))) records.push_back(RecordJson(rec));
+        for (const auto& rec : ImpliedRecords(m_.at(src))) AppendRecord(records, rec);
       }
-      j["records"] = records;
-      list.push_back(j);
+      if (records.empty()) records = "| — | no records | | | | | |\n";  // see subnets_md
+      j["records_md"] = std::move(records);
+      list.push_back(std::move(j));
     }
     d["zones"] = list;
     // Records of identities and certificates that name no zone of this topology.
-    Json orphans = Json::array();
+    std::string orphans;
     for (ResourceId src : implied_sources) {
       const ir::Resource& r = m_.at(src);
       if (RefTarget(r, "zone") != ir::kNoResource) continue;
-      for (const auto& rec : ImpliedRecords(r)) orphans.push_back(RecordJson(rec));
+      for (const auto& rec : ImpliedRecords(r)) AppendRecord(orphans, rec);
     }
-    if (!orphans.empty()) d["elsewhere"] = Obj("heading", Heading(3, "Records to publish where the domain is hosted"), "records", orphans);
+    if (!orphans.empty()) d["elsewhere"] = Obj("heading", Heading(3, "Records to publish where the domain is hosted"), "records_md", std::move(orphans));
     return d;
   }
 
@@ -1176,7 +1207,7 @@ class Builder {
   // ---- certificates -------------------------------------------------------------------------
 
   Json Certificates() {
-    Json rows = Json::array();
+    std::string rows;
     for (const auto& r : m_.resources) {
       if (r.kind != "certificate") continue;
       std::vector<std::string> used;
@@ -1191,10 +1222,11 @@ class Builder {
       std::string records = validation == "dns" ? (Val(r, "zone") ? "CNAMEs in " + ValueMd(*Val(r, "zone")) : "CNAMEs to publish by hand")
                                                 : "emails to the domain's contacts";
       const ir::Value* dv = Val(r, "domain");
-      rows.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "domain_md", dv ? ResolvedMd(Resolve(*dv)) : "—", "sans_md", Val(r, "alternative_names") ? ValueMd(*Val(r, "alternative_names")) : "—", "validation_md", CodeSpan(validation) + ": " + records, "key_md", CodeSpan(Str(r, "key_algorithm")), "used_by_md", JoinMd(used, "<br>", "nothing"), "source", Src(r.name_range)));
+      AppendRow(rows, {Name(r.id), WhereMd(r), dv ? ResolvedMd(Resolve(*dv)) : "—", Val(r, "alternative_names") ? ValueMd(*Val(r, "alternative_names")) : "—",
+                       CodeSpan(validation) + ": " + records, CodeSpan(Str(r, "key_algorithm")), JoinMd(used, "<br>", "nothing"), Src(r.name_range)});
     }
     if (rows.empty()) return nullptr;
-    return Obj("heading", Heading(2, "Certificates"), "rows", rows);
+    return Obj("heading", Heading(2, "Certificates"), "rows_md", std::move(rows));
   }
 
   // ---- topic tables (stdlib/docs/handbook.json `summaries`) -----------------------------------
@@ -1211,25 +1243,34 @@ class Builder {
       if (members.empty()) continue;
       Json s = Json::object();
       s["heading"] = Heading(2, EscapeMarkdown(spec.value("title", "")));
+      // Each column's attributes, read from the spec once rather than once per row (value()
+      // returns copies).
       Json columns = Json::array();
-      for (const auto& col : spec.value("columns", Json::array())) columns.push_back(Obj("title", col.value("title", "")));
+      std::vector<std::vector<std::string>> column_attrs;
+      for (const auto& col : spec.value("columns", Json::array())) {
+        columns.push_back(Obj("title", col.value("title", "")));
+        column_attrs.push_back(col.value("attributes", std::vector<std::string>{}));
+      }
       s["columns"] = columns;
-      Json rows = Json::array();
+      std::string rows;
       for (ResourceId id : members) {
         const ir::Resource& r = m_.at(id);
-        Json cells = Json::array();
-        for (const auto& col : spec.value("columns", Json::array())) {
-          std::vector<std::string> attrs = col.value("attributes", std::vector<std::string>{});
+        rows += '|';
+        AppendCell(rows, Name(id));
+        AppendCell(rows, EscapeMarkdown(KindTitle(r)));
+        AppendCell(rows, WhereMd(r));
+        for (const auto& attrs : column_attrs) {
           std::vector<std::string> parts;
           for (const auto& a : r.attributes) {
             if (std::find(attrs.begin(), attrs.end(), a.name) == attrs.end()) continue;
             parts.push_back(CodeSpan(a.name) + " = " + ValueMd(a.value));
           }
-          cells.push_back(Obj("md", JoinMd(parts, "<br>")));
+          AppendCell(rows, JoinMd(parts, "<br>"));
         }
-        rows.push_back(Obj("name_md", Name(id), "kind", KindTitle(r), "where_md", WhereMd(r), "cells", cells, "source", Src(r.name_range)));
+        AppendCell(rows, Src(r.name_range));
+        rows += '\n';
       }
-      s["rows"] = rows;
+      s["rows_md"] = std::move(rows);
       Json tables = Json::array();
       for (const auto& type : spec.value("block_tables", std::vector<std::string>{})) {
         Json t = BlockTable(members, type);
@@ -1259,10 +1300,11 @@ class Builder {
     Json columns = Json::array();
     if (labels) columns.push_back(Obj("md", "Label"));
     for (const auto& a : attrs) columns.push_back(Obj("md", CodeSpan(a)));
-    Json rows = Json::array();
+    std::string rows;
     for (const auto& [id, b] : blocks) {
-      Json cells = Json::array();
-      if (labels) cells.push_back(Obj("md", b->label.empty() ? "—" : CodeSpan(b->label)));
+      rows += '|';
+      AppendCell(rows, Name(id));
+      if (labels) AppendCell(rows, b->label.empty() ? "—" : CodeSpan(b->label));
       for (const auto& a : attrs) {
         std::string md = "—";
         if (const ir::Attribute* attr = b->Find(a)) md = ValueMd(attr->value);
@@ -1271,11 +1313,12 @@ class Builder {
           if (n.type == a) nested.push_back(BlockInline(n));
         }
         if (!nested.empty()) md = JoinMd(nested, "<br>");
-        cells.push_back(Obj("md", md));
+        AppendCell(rows, md);
       }
-      rows.push_back(Obj("name_md", Name(id), "cells", cells, "source", Src(b->range)));
+      AppendCell(rows, Src(b->range));
+      rows += '\n';
     }
-    return Obj("title_md", CodeSpan(type) + " blocks", "columns", columns, "rows", rows);
+    return Obj("title_md", CodeSpan(type) + " blocks", "columns", columns, "rows_md", std::move(rows));
   }
 
   // ---- IAM ----------------------------------------------------------------------------------
@@ -1293,7 +1336,8 @@ class Builder {
   }
 
   Json Iam() {
-    Json users = Json::array(), groups = Json::array(), roles = Json::array(), policies = Json::array();
+    std::string users, groups, roles;
+    Json policies = Json::array();
     for (const auto& r : m_.resources) {
       if (r.kind == "iam_user") {
         std::vector<std::string> groups_of;
@@ -1305,14 +1349,17 @@ class Builder {
           if (ur.kind == "ses_smtp") creds.push_back("SMTP credentials " + Name(u) + " (" + CodeSpan(ur.region) + ")");
         }
         if (Bool(r, "console_access")) creds.push_back("console password");
-        users.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "user_md", Val(r, "name") ? ValueMd(*Val(r, "name")) : CodeSpan(r.name), "groups_md", JoinMd(groups_of, ", "), "policies_md", PoliciesMd(r), "creds_md", JoinMd(creds, "<br>", "none"), "source", Src(r.name_range)));
+        AppendRow(users, {Name(r.id), WhereMd(r), Val(r, "name") ? ValueMd(*Val(r, "name")) : CodeSpan(r.name), JoinMd(groups_of, ", "), PoliciesMd(r),
+                          JoinMd(creds, "<br>", "none"), Src(r.name_range)});
       } else if (r.kind == "ses_smtp" && Val(r, "user") == nullptr) {
         // The SMTP wizard's user: topo creates it with the credentials.
-        users.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "user_md", Val(r, "user_name") ? ValueMd(*Val(r, "user_name")) : "—", "groups_md", "—", "policies_md", "may send email through SES" + std::string(Val(r, "identities") ? " as " + ValueMd(*Val(r, "identities")) : ""), "creds_md", "SMTP credentials (" + CodeSpan(r.region) + ")", "source", Src(r.name_range)));
+        AppendRow(users, {Name(r.id), WhereMd(r), Val(r, "user_name") ? ValueMd(*Val(r, "user_name")) : "—", "—",
+                          "may send email through SES" + std::string(Val(r, "identities") ? " as " + ValueMd(*Val(r, "identities")) : ""),
+                          "SMTP credentials (" + CodeSpan(r.region) + ")", Src(r.name_range)});
       } else if (r.kind == "iam_group") {
         std::vector<std::string> members;
         for (ResourceId u : Index(users_of_group_, r.id)) AddUnique(members, Name(u));
-        groups.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "members_md", JoinMd(members, ", ", "none declared"), "policies_md", PoliciesMd(r), "source", Src(r.name_range)));
+        AppendRow(groups, {Name(r.id), WhereMd(r), JoinMd(members, ", ", "none declared"), PoliciesMd(r), Src(r.name_range)});
       } else if (r.kind == "iam_role") {
         std::vector<std::string> trusted;
         if (const ir::Value* v = Val(r, "trusted_services")) trusted.push_back("services " + ValueMd(*v));
@@ -1330,7 +1377,8 @@ class Builder {
             AddUnique(used, Name(u));
           }
         }
-        roles.push_back(Obj("name_md", Name(r.id), "where_md", WhereMd(r), "trusted_md", JoinMd(trusted, "<br>"), "policies_md", PoliciesMd(r), "used_by_md", JoinMd(used, "<br>"), "description_md", Val(r, "description") ? TextMd(*Val(r, "description")) : "—", "source", Src(r.name_range)));
+        AppendRow(roles, {Name(r.id), WhereMd(r), JoinMd(trusted, "<br>"), PoliciesMd(r), JoinMd(used, "<br>"),
+                          Val(r, "description") ? TextMd(*Val(r, "description")) : "—", Src(r.name_range)});
       } else if (r.kind == "iam_policy") {
         Json p = Json::object();
         p["name_md"] = Name(r.id);
@@ -1346,9 +1394,9 @@ class Builder {
     }
     if (users.empty() && groups.empty() && roles.empty() && policies.empty()) return nullptr;
     Json iam = Obj("heading", Heading(2, "Identity and access (IAM)"));
-    if (!users.empty()) iam["users"] = Obj("heading", Heading(3, "Users"), "rows", users);
-    if (!groups.empty()) iam["groups"] = Obj("heading", Heading(3, "Groups"), "rows", groups);
-    if (!roles.empty()) iam["roles"] = Obj("heading", Heading(3, "Roles"), "rows", roles);
+    if (!users.empty()) iam["users"] = Obj("heading", Heading(3, "Users"), "rows_md", std::move(users));
+    if (!groups.empty()) iam["groups"] = Obj("heading", Heading(3, "Groups"), "rows_md", std::move(groups));
+    if (!roles.empty()) iam["roles"] = Obj("heading", Heading(3, "Roles"), "rows_md", std::move(roles));
     if (!policies.empty()) iam["policies"] = Obj("heading", Heading(3, "Policies: what each may do"), "list", policies);
     return iam;
   }

@@ -4,6 +4,8 @@
 // user's files are already Markdown-escaped here (fields ending in `_md`, and `source`), so the
 // templates print them unescaped; every other string field is plain text that the template's
 // Markdown escaper handles. Headings come with their GitHub anchors and feed the contents list.
+// The tables with a row per resource come as finished Markdown rows (`rows_md` and the like),
+// which the templates print where the rows go.
 #include <nlohmann/json.hpp>
 
 #include "emit/output.h"

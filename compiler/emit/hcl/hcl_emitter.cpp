@@ -601,7 +601,10 @@ void Emitter::Finish(Block& b, const Resource& r, const KindMap& map, bool tags)
   }
 }
 
-void Emitter::Add(const std::string& file, Block block) { files_[file].push_back(std::move(block)); }
+// Blocks of a file are final when added, so each is rendered at once and its tree freed: kept
+// until the end, the trees of every resource were the emitter's peak memory, and allocating
+// and freeing them a large part of its time.
+void Emitter::Add(const std::string& file, Block block) { AppendBlock(block, files_[file]); }
 
 void Emitter::AddWith(ResourceId owner, Block block) {
   if (committed_.count(owner)) {
@@ -693,12 +696,13 @@ OutputFiles Emitter::Run() {
   for (const auto& [name, title] : maps_.files()) {
     auto it = files_.find(name);
     if (it == files_.end() || it->second.empty()) continue;
-    out[name + ".tf"] = RenderFile(it->second, {title});
+    // The header, then the blocks after a blank line, as RenderFile(blocks, {title}) writes them.
+    out[name + ".tf"] = RenderFile({}, {title}) + "\n" + it->second;
   }
-  for (const auto& [name, blocks] : files_) {
+  for (auto& [name, text] : files_) {
     const std::string& file = name;  // clang before 16 cannot capture a structured binding
     bool known = std::any_of(maps_.files().begin(), maps_.files().end(), [&](const auto& f) { return f.first == file; });
-    if (!known && !blocks.empty()) out[name + ".tf"] = RenderFile(blocks);
+    if (!known && !text.empty()) out[name + ".tf"] = std::move(text);
   }
   if (!data_order_.empty()) {
     std::vector<Block> data;

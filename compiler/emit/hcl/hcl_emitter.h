@@ -192,7 +192,8 @@ class Emitter {
 
   std::map<std::string, std::set<std::string>> used_;  // name space -> names
   std::map<std::tuple<ResourceId, std::string, std::string>, std::string> names_;
-  std::map<std::string, std::vector<Block>> files_;
+  // Each file's blocks, rendered as they are added (see Add), one blank line between blocks.
+  std::map<std::string, std::string> files_;
   std::vector<Block> variables_;
   std::vector<Block> outputs_;
   std::vector<ManualStep> manual_;

@@ -713,6 +713,11 @@ std::string RenderExpr(const Expr& e, int indent) {
   return "null";
 }
 
+void AppendBlock(const Block& block, std::string& out) {
+  if (!out.empty()) out += '\n';
+  RenderBlock(block, 0, out);
+}
+
 std::string RenderFile(const std::vector<Block>& blocks, const std::vector<std::string>& header) {
   std::string out;
   for (const auto& h : header) {

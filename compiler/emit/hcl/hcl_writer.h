@@ -137,6 +137,9 @@ class Block {
 // Renders top-level blocks as a file: one blank line between blocks, a final newline.
 // `header` comment lines (may be empty) come first.
 std::string RenderFile(const std::vector<Block>& blocks, const std::vector<std::string>& header = {});
+// Appends one top-level block to a file being rendered: after a blank line unless `out` is
+// empty. RenderFile(blocks) is these appends in order.
+void AppendBlock(const Block& block, std::string& out);
 // Renders one expression at indentation level `indent` (multi-line expressions indent their
 // inner lines one level deeper).
 std::string RenderExpr(const Expr& expr, int indent = 0);
