@@ -1409,39 +1409,115 @@ OutputFiles Emitter::Run() {
   return files;
 }
 
-Json Emitter::SectionJson(const Section& s, int number) {
-  Json j;
-  j["number"] = std::to_string(number);
-  j["id_word"] = ShellQuote(s.id);
-  j["heading"] = CommentText(std::to_string(number) + ". " + s.id + ": " + s.title);
-  j["comments"] = Json::array();
-  for (const auto& c : s.comments) j["comments"].push_back(CommentText(c));
-  j["key_var"] = s.key_var;
-  return j;
+namespace {
+
+constexpr std::string_view kRule =
+    "# ------------------------------------------------------------------------------------------------\n";
+
+// The script text below reproduces what the Mustache sections these steps once were gave: a
+// section that is false or an empty list, alone on its lines, leaves one empty line behind
+// (kainjow's standalone-line handling); Render then keeps at most one empty line in a row.
+void AppendLines(std::string& out, const std::vector<std::string>& lines) {
+  if (lines.empty()) out += '\n';
+  for (const auto& l : lines) {
+    out += l;
+    out += '\n';
+  }
+}
+
+}  // namespace
+
+// The heading of a step: a blank line, the numbered title and comments between rules, and the
+// topo_step call.
+void Emitter::AppendHeading(std::string& out, const Section& s, int number) {
+  std::string n = std::to_string(number);
+  out += '\n';
+  out += kRule;
+  out += "# ";
+  out += CommentText(n + ". " + s.id + ": " + s.title);
+  out += '\n';
+  if (s.comments.empty()) out += '\n';
+  for (const auto& c : s.comments) {
+    out += "# ";
+    out += CommentText(c);
+    out += '\n';
+  }
+  out += kRule;
+  out += "topo_step ";
+  out += n;
+  out += ' ';
+  out += ShellQuote(s.id);
+  out += '\n';
+}
+
+// One step of runbook.sh: the lookup with the create lines it guards (or create lines that
+// always run), then the configure and output lines. Written here rather than in the template:
+// a template section per step meant a JSON object and a Mustache data tree per step, most of
+// the emitter's time.
+void Emitter::RunbookSection(std::string& out, const Section& s, int number) {
+  AppendHeading(out, s, number);
+  if (!s.probe.empty()) {
+    out += s.probe;
+    out += "\nif topo_absent \"$";
+    out += s.key_var;
+    out += "\"; then\n";
+    AppendLines(out, s.create);
+    out += "  echo \"   created: $";
+    out += s.key_var;
+    out += "\"\nelse\n  echo \"   exists, reused: $";
+    out += s.key_var;
+    out += "\"\nfi\n\n";
+  } else {
+    out += '\n';
+    AppendLines(out, s.create);
+  }
+  AppendLines(out, s.configure);
+  AppendLines(out, s.outputs);
+}
+
+// One step of teardown.sh: kept (`keep` says why), deleted when found (asking first when it
+// holds data), or lines that run as they are.
+void Emitter::TeardownSection(std::string& out, const Section& s, int number, const std::string* keep) {
+  AppendHeading(out, s, number);
+  if (keep != nullptr) {
+    out += "topo_say ";
+    out += ShellQuote("   kept: " + *keep);
+    out += "\n\n\n";
+  } else if (!s.probe.empty()) {
+    out += "\nif topo_absent \"$";
+    out += s.key_var;
+    out += "\"; then\n  echo \"   not found: nothing to delete\"\n";
+    if (!s.data_warning.empty()) {
+      out += "elif ! topo_confirm_data ";
+      out += ShellQuote(s.id);
+      out += ' ';
+      out += ShellQuote(s.data_warning);
+      out += "; then\n  echo \"   kept\"\n";
+    } else {
+      out += '\n';
+    }
+    out += "else\n";
+    AppendLines(out, s.del);
+    out += "  echo \"   deleted\"\nfi\n\n";
+  } else {
+    out += "\n\n";
+    AppendLines(out, s.del);
+  }
 }
 
 std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   Json h = Header();
-  Json list = Json::array();
+  std::string text;
   Json inventory = Json::array();
   int number = 0;
   for (const auto& s : sections) {
     ++number;
-    Json j = SectionJson(s, number);
-    if (!s.probe.empty()) {
-      j["probe"] = s.probe;
-      j["create"] = s.create;
-    } else {
-      j["apply"] = s.create;
-    }
-    j["configure"] = s.configure;
-    j["outputs"] = s.outputs;
-    list.push_back(j);
+    RunbookSection(text, s, number);
     inventory.push_back(CommentText(std::to_string(number) + ". " + s.id + (s.manual ? " (manual)" : "") +
                                     (s.comment_only ? " (nothing to run)" : "")));
   }
-  h["sections"] = list;
-  h["inventory"] = inventory;
+  h["sections"] = std::move(text);
+  h["inventory"] = std::move(inventory);
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
   h["script"] = "runbook.sh";
@@ -1468,41 +1544,42 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
     }
   }
   Json h = Header();
-  Json lookups = Json::array();
+  std::string lookups;
   for (const auto& s : forward) {
     if (s.probe.empty() && s.outputs.empty()) continue;
-    Json j;
-    j["id"] = CommentText(s.id);
-    j["probe"] = s.probe;
-    if (!s.probe.empty() && !s.key_var.empty()) j["found"] = "topo_found " + ShellQuote(s.id) + " \"$" + s.key_var + "\"";
-    j["outputs"] = s.outputs;
-    lookups.push_back(j);
+    lookups += "# ";
+    lookups += CommentText(s.id);
+    lookups += '\n';
+    lookups += s.probe;
+    lookups += '\n';
+    if (!s.probe.empty() && !s.key_var.empty()) {
+      lookups += "topo_found ";
+      lookups += ShellQuote(s.id);
+      lookups += " \"$";
+      lookups += s.key_var;
+      lookups += '"';
+    }
+    lookups += '\n';
+    AppendLines(lookups, s.outputs);
   }
-  Json list = Json::array();
+  std::string text;
   Json kept_lines = Json::array();
   int number = 0;
   for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
     const Section& s = *it;
     if (s.manual || s.comment_only) continue;
     ++number;
-    Json j = SectionJson(s, number);
     auto k = kept.find(s.resource);
+    const std::string* keep = nullptr;
     if (k != kept.end() && s.part == 0) {
-      j["keep"] = ShellQuote("   kept: " + k->second);
+      keep = &k->second;
       kept_lines.push_back(CommentText(s.id + ": " + k->second));
-    } else if (!s.probe.empty()) {
-      Json d;
-      d["lines"] = s.del;
-      if (!s.data_warning.empty()) d["data"] = ShellQuote(s.data_warning);
-      j["delete"] = d;
-    } else {
-      j["apply"] = s.del;
     }
-    list.push_back(j);
+    TeardownSection(text, s, number, keep);
   }
-  h["sections"] = list;
-  h["lookups"] = lookups;
-  h["kept"] = kept_lines;
+  h["sections"] = std::move(text);
+  h["lookups"] = std::move(lookups);
+  h["kept"] = std::move(kept_lines);
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
   h["script"] = "teardown.sh";
@@ -1645,12 +1722,17 @@ std::string Emitter::Render(const std::string& name, const Json& data) const {
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
   // Sections leave empty lines where their optional parts are missing: keep at most one. (No
   // text of the script spans lines: values are quoted on one line.)
+  size_t run = out.find("\n\n\n");
+  if (run == std::string::npos) return out;
   std::string compact;
-  size_t newlines = 0;
-  for (char c : out) {
-    newlines = c == '\n' ? newlines + 1 : 0;
-    if (newlines <= 2) compact += c;
+  compact.reserve(out.size());
+  size_t from = 0;
+  while (run != std::string::npos) {
+    compact.append(out, from, run + 2 - from);  // the text and the first two newlines of the run
+    from = std::min(out.find_first_not_of('\n', run), out.size());
+    run = out.find("\n\n\n", from);
   }
+  compact.append(out, from, std::string::npos);
   return compact;
 }
 

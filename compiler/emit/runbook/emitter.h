@@ -132,7 +132,9 @@ class Emitter {
   const ir::Resource* ZoneOf(const ir::Resource& r);
 
   // --- rendering ---
-  Json SectionJson(const Section& s, int number);
+  void AppendHeading(std::string& out, const Section& s, int number);
+  void RunbookSection(std::string& out, const Section& s, int number);
+  void TeardownSection(std::string& out, const Section& s, int number, const std::string* keep);
   std::string Render(const std::string& name, const Json& data) const;
   std::string RenderRunbook(const std::vector<Section>& sections);
   std::string RenderTeardown(const std::vector<Section>& sections);
