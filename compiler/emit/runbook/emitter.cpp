@@ -1516,7 +1516,6 @@ std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
     inventory.push_back(CommentText(std::to_string(number) + ". " + s.id + (s.manual ? " (manual)" : "") +
                                     (s.comment_only ? " (nothing to run)" : "")));
   }
-  h["sections"] = std::move(text);
   h["inventory"] = std::move(inventory);
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
@@ -1525,7 +1524,9 @@ std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   h["secrets"] = helpers_.count("secrets") > 0;
   h["ses_smtp_helper"] = helpers_.count("ses_smtp") > 0;
   h["cname_batch"] = helpers_.count("cname_batch") > 0;
-  return Render("runbook.sh", h);
+  std::vector<std::pair<std::string, std::string>> parts;
+  parts.emplace_back("sections", std::move(text));
+  return Render("runbook.sh", h, parts);
 }
 
 std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
@@ -1577,8 +1578,6 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
     }
     TeardownSection(text, s, number, keep);
   }
-  h["sections"] = std::move(text);
-  h["lookups"] = std::move(lookups);
   h["kept"] = std::move(kept_lines);
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
@@ -1586,7 +1585,10 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
   h["run_id"] = used_vars_.count("TOPO_RUN_ID") > 0;
   h["teardown"] = true;
   h["secrets"] = helpers_.count("secrets") > 0;
-  return Render("teardown.sh", h);
+  std::vector<std::pair<std::string, std::string>> parts;
+  parts.emplace_back("lookups", std::move(lookups));
+  parts.emplace_back("sections", std::move(text));
+  return Render("teardown.sh", h, parts);
 }
 
 Json Emitter::Header() {
@@ -1694,7 +1696,30 @@ Json Emitter::Header() {
   return h;
 }
 
-std::string Emitter::Render(const std::string& name, const Json& data) const {
+namespace {
+
+// Appends `text` to `out` keeping at most two newlines in a row (at most one empty line),
+// counting the newlines `out` already ends with.
+void AppendCompact(std::string& out, std::string_view text) {
+  size_t trailing = 0;
+  while (trailing < 2 && trailing < out.size() && out[out.size() - 1 - trailing] == '\n') ++trailing;
+  size_t from = std::min(text.find_first_not_of('\n'), text.size());
+  out.append(std::min(from, 2 - trailing), '\n');
+  while (from < text.size()) {
+    size_t run = text.find("\n\n\n", from);
+    if (run == std::string_view::npos) {
+      out.append(text.substr(from));
+      break;
+    }
+    out.append(text.substr(from, run + 2 - from));  // the text and the first two newlines of the run
+    from = std::min(text.find_first_not_of('\n', run), text.size());
+  }
+}
+
+}  // namespace
+
+std::string Emitter::Render(const std::string& name, const Json& data,
+                            const std::vector<std::pair<std::string, std::string>>& parts) const {
   using kainjow::mustache::mustache;
   std::function<kainjow::mustache::data(const Json&)> convert = [&](const Json& j) -> kainjow::mustache::data {
     if (j.is_object()) {
@@ -1715,6 +1740,12 @@ std::string Emitter::Render(const std::string& name, const Json& data) const {
   kainjow::mustache::data d = convert(data);
   d.set("helpers", kainjow::mustache::data{Template("helpers")});
   d.set("prereqs", kainjow::mustache::data{Template("prereqs")});
+  // The large parts (the steps, megabytes for a large estate) are spliced into the rendered
+  // skeleton, not passed through Mustache, which copies a value several times. The template
+  // gives each a line of its own; a line that is exactly the marker can come from nowhere else,
+  // since every line with a value from the source starts with fixed text.
+  auto marker = [](const std::string& key) { return "\x01topo:" + key + "\x02"; };
+  for (const auto& [key, text] : parts) d.set(key, kainjow::mustache::data{marker(key)});
   mustache tmpl{Template(name)};
   // Values arrive already quoted for the shell (ShellQuote) or made comment-safe (CommentText).
   tmpl.set_custom_escape([](const std::string& s) { return s; });
@@ -1722,18 +1753,21 @@ std::string Emitter::Render(const std::string& name, const Json& data) const {
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
   // Sections leave empty lines where their optional parts are missing: keep at most one. (No
   // text of the script spans lines: values are quoted on one line.)
-  size_t run = out.find("\n\n\n");
-  if (run == std::string::npos) return out;
-  std::string compact;
-  compact.reserve(out.size());
-  size_t from = 0;
-  while (run != std::string::npos) {
-    compact.append(out, from, run + 2 - from);  // the text and the first two newlines of the run
-    from = std::min(out.find_first_not_of('\n', run), out.size());
-    run = out.find("\n\n\n", from);
+  size_t size = out.size();
+  for (const auto& part : parts) size += part.second.size();
+  std::string result;
+  result.reserve(size);
+  std::string_view rest = out;
+  for (const auto& [key, text] : parts) {
+    std::string line = "\n" + marker(key) + "\n";
+    size_t at = rest.find(line);
+    if (at == std::string_view::npos) throw std::runtime_error("template " + name + ": no line `{{" + key + "}}`");
+    AppendCompact(result, rest.substr(0, at + 1));
+    AppendCompact(result, text);
+    rest = rest.substr(at + line.size() - 1);
   }
-  compact.append(out, from, std::string::npos);
-  return compact;
+  AppendCompact(result, rest);
+  return result;
 }
 
 }  // namespace topo::emit::runbook

@@ -135,7 +135,10 @@ class Emitter {
   void AppendHeading(std::string& out, const Section& s, int number);
   void RunbookSection(std::string& out, const Section& s, int number);
   void TeardownSection(std::string& out, const Section& s, int number, const std::string* keep);
-  std::string Render(const std::string& name, const Json& data) const;
+  // The script from template `name`: `data` for Mustache, and `parts` (key, text) spliced in
+  // where the template has a line `{{key}}`.
+  std::string Render(const std::string& name, const Json& data,
+                     const std::vector<std::pair<std::string, std::string>>& parts) const;
   std::string RenderRunbook(const std::vector<Section>& sections);
   std::string RenderTeardown(const std::vector<Section>& sections);
   std::string Template(const std::string& name) const;
