@@ -1414,15 +1414,56 @@ namespace {
 constexpr std::string_view kRule =
     "# ------------------------------------------------------------------------------------------------\n";
 
-// The script text below reproduces what the Mustache sections these steps once were gave: a
-// section that is false or an empty list, alone on its lines, leaves one empty line behind
-// (kainjow's standalone-line handling); Render then keeps at most one empty line in a row.
-void AppendLines(std::string& out, const std::vector<std::string>& lines) {
-  if (lines.empty()) out += '\n';
-  for (const auto& l : lines) {
-    out += l;
-    out += '\n';
+// Appends `text` to `out` keeping at most two newlines in a row (at most one empty line),
+// counting the newlines `out` already ends with. Every piece of a script goes through it: the
+// steps leave empty lines where their optional parts are missing, and keeping the script compact
+// as it grows saves a pass over megabytes of text.
+void Put(std::string& out, std::string_view text) {
+  if (text.find('\n') == std::string_view::npos) {
+    out.append(text);
+    return;
   }
+  size_t trailing = 0;
+  while (trailing < 2 && trailing < out.size() && out[out.size() - 1 - trailing] == '\n') ++trailing;
+  size_t from = std::min(text.find_first_not_of('\n'), text.size());
+  out.append(std::min(from, 2 - trailing), '\n');
+  while (from < text.size()) {
+    size_t run = text.find("\n\n\n", from);
+    if (run == std::string_view::npos) {
+      out.append(text.substr(from));
+      break;
+    }
+    out.append(text.substr(from, run + 2 - from));  // the text and the first two newlines of the run
+    from = std::min(text.find_first_not_of('\n', run), text.size());
+  }
+}
+
+void Put(std::string& out, char c) {
+  if (c == '\n' && out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') return;
+  out += c;
+}
+
+// The steps reproduce the text of the Mustache sections they once were: a section that is
+// false or an empty list, alone on its lines, left one empty line behind (kainjow's handling of
+// standalone lines), hence the '\n' for a missing part.
+void PutLines(std::string& out, const std::vector<std::string>& lines) {
+  if (lines.empty()) Put(out, '\n');
+  for (const auto& l : lines) {
+    Put(out, l);
+    Put(out, '\n');
+  }
+}
+
+size_t LinesSize(const std::vector<std::string>& lines) {
+  size_t n = 0;
+  for (const auto& l : lines) n += l.size() + 1;
+  return n;
+}
+
+// About the size of a step's text, to reserve the script at once.
+size_t SectionSize(const Section& s) {
+  return 400 + s.id.size() * 4 + s.title.size() + s.probe.size() + s.key_var.size() * 4 + LinesSize(s.comments) +
+         LinesSize(s.create) + LinesSize(s.configure) + LinesSize(s.outputs) + LinesSize(s.del);
 }
 
 }  // namespace
@@ -1431,23 +1472,23 @@ void AppendLines(std::string& out, const std::vector<std::string>& lines) {
 // topo_step call.
 void Emitter::AppendHeading(std::string& out, const Section& s, int number) {
   std::string n = std::to_string(number);
-  out += '\n';
-  out += kRule;
-  out += "# ";
-  out += CommentText(n + ". " + s.id + ": " + s.title);
-  out += '\n';
-  if (s.comments.empty()) out += '\n';
+  Put(out, '\n');
+  Put(out, kRule);
+  Put(out, "# ");
+  Put(out, CommentText(n + ". " + s.id + ": " + s.title));
+  Put(out, '\n');
+  if (s.comments.empty()) Put(out, '\n');
   for (const auto& c : s.comments) {
-    out += "# ";
-    out += CommentText(c);
-    out += '\n';
+    Put(out, "# ");
+    Put(out, CommentText(c));
+    Put(out, '\n');
   }
-  out += kRule;
-  out += "topo_step ";
-  out += n;
-  out += ' ';
-  out += ShellQuote(s.id);
-  out += '\n';
+  Put(out, kRule);
+  Put(out, "topo_step ");
+  Put(out, n);
+  Put(out, ' ');
+  Put(out, ShellQuote(s.id));
+  Put(out, '\n');
 }
 
 // One step of runbook.sh: the lookup with the create lines it guards (or create lines that
@@ -1457,22 +1498,22 @@ void Emitter::AppendHeading(std::string& out, const Section& s, int number) {
 void Emitter::RunbookSection(std::string& out, const Section& s, int number) {
   AppendHeading(out, s, number);
   if (!s.probe.empty()) {
-    out += s.probe;
-    out += "\nif topo_absent \"$";
-    out += s.key_var;
-    out += "\"; then\n";
-    AppendLines(out, s.create);
-    out += "  echo \"   created: $";
-    out += s.key_var;
-    out += "\"\nelse\n  echo \"   exists, reused: $";
-    out += s.key_var;
-    out += "\"\nfi\n\n";
+    Put(out, s.probe);
+    Put(out, "\nif topo_absent \"$");
+    Put(out, s.key_var);
+    Put(out, "\"; then\n");
+    PutLines(out, s.create);
+    Put(out, "  echo \"   created: $");
+    Put(out, s.key_var);
+    Put(out, "\"\nelse\n  echo \"   exists, reused: $");
+    Put(out, s.key_var);
+    Put(out, "\"\nfi\n\n");
   } else {
-    out += '\n';
-    AppendLines(out, s.create);
+    Put(out, '\n');
+    PutLines(out, s.create);
   }
-  AppendLines(out, s.configure);
-  AppendLines(out, s.outputs);
+  PutLines(out, s.configure);
+  PutLines(out, s.outputs);
 }
 
 // One step of teardown.sh: kept (`keep` says why), deleted when found (asking first when it
@@ -1480,41 +1521,41 @@ void Emitter::RunbookSection(std::string& out, const Section& s, int number) {
 void Emitter::TeardownSection(std::string& out, const Section& s, int number, const std::string* keep) {
   AppendHeading(out, s, number);
   if (keep != nullptr) {
-    out += "topo_say ";
-    out += ShellQuote("   kept: " + *keep);
-    out += "\n\n\n";
+    Put(out, "topo_say ");
+    Put(out, ShellQuote("   kept: " + *keep));
+    Put(out, "\n\n\n");
   } else if (!s.probe.empty()) {
-    out += "\nif topo_absent \"$";
-    out += s.key_var;
-    out += "\"; then\n  echo \"   not found: nothing to delete\"\n";
+    Put(out, "\nif topo_absent \"$");
+    Put(out, s.key_var);
+    Put(out, "\"; then\n  echo \"   not found: nothing to delete\"\n");
     if (!s.data_warning.empty()) {
-      out += "elif ! topo_confirm_data ";
-      out += ShellQuote(s.id);
-      out += ' ';
-      out += ShellQuote(s.data_warning);
-      out += "; then\n  echo \"   kept\"\n";
+      Put(out, "elif ! topo_confirm_data ");
+      Put(out, ShellQuote(s.id));
+      Put(out, ' ');
+      Put(out, ShellQuote(s.data_warning));
+      Put(out, "; then\n  echo \"   kept\"\n");
     } else {
-      out += '\n';
+      Put(out, '\n');
     }
-    out += "else\n";
-    AppendLines(out, s.del);
-    out += "  echo \"   deleted\"\nfi\n\n";
+    Put(out, "else\n");
+    PutLines(out, s.del);
+    Put(out, "  echo \"   deleted\"\nfi\n\n");
   } else {
-    out += "\n\n";
-    AppendLines(out, s.del);
+    Put(out, "\n\n");
+    PutLines(out, s.del);
   }
 }
 
 std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   Json h = Header();
-  std::string text;
   Json inventory = Json::array();
+  size_t size = 0;
   int number = 0;
   for (const auto& s : sections) {
     ++number;
-    RunbookSection(text, s, number);
     inventory.push_back(CommentText(std::to_string(number) + ". " + s.id + (s.manual ? " (manual)" : "") +
                                     (s.comment_only ? " (nothing to run)" : "")));
+    size += SectionSize(s);
   }
   h["inventory"] = std::move(inventory);
   h["step_count"] = std::to_string(number);
@@ -1524,9 +1565,10 @@ std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   h["secrets"] = helpers_.count("secrets") > 0;
   h["ses_smtp_helper"] = helpers_.count("ses_smtp") > 0;
   h["cname_batch"] = helpers_.count("cname_batch") > 0;
-  std::vector<std::pair<std::string, std::string>> parts;
-  parts.emplace_back("sections", std::move(text));
-  return Render("runbook.sh", h, parts);
+  return Render("runbook.sh", h, size, {{"sections", [&](std::string& out) {
+                                           int n = 0;
+                                           for (const auto& s : sections) RunbookSection(out, s, ++n);
+                                         }}});
 }
 
 std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
@@ -1535,48 +1577,35 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
   for (const auto& s : forward) {
     if (s.part == 0 && !s.keep_reason.empty()) kept[s.resource] = s.keep_reason;
   }
+  std::vector<std::vector<size_t>> edges_from;  // built on first use: most estates keep nothing
   for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
     if (it->part != 0 || !kept.count(it->resource)) continue;
-    for (const auto& e : model_.edges) {
-      if (e.from != it->resource || e.via == "before" || e.via == "rule" || e.to == e.from) continue;
+    if (edges_from.empty()) {
+      edges_from.resize(model_.resources.size());
+      for (size_t i = 0; i < model_.edges.size(); ++i) {
+        ir::ResourceId from = model_.edges[i].from;
+        if (from != ir::kNoResource) edges_from[static_cast<size_t>(from)].push_back(i);
+      }
+    }
+    for (size_t i : edges_from[static_cast<size_t>(it->resource)]) {
+      const ir::Edge& e = model_.edges[i];
+      if (e.via == "before" || e.via == "rule" || e.to == e.from) continue;
       const ir::Resource& t = model_.at(e.to);
       if (IsScopeKind(t) || t.kind == "manual_step" || kept.count(e.to)) continue;
       kept[e.to] = "needed by " + model_.DisplayName(e.from) + ", which is kept";
     }
   }
   Json h = Header();
-  std::string lookups;
-  for (const auto& s : forward) {
-    if (s.probe.empty() && s.outputs.empty()) continue;
-    lookups += "# ";
-    lookups += CommentText(s.id);
-    lookups += '\n';
-    lookups += s.probe;
-    lookups += '\n';
-    if (!s.probe.empty() && !s.key_var.empty()) {
-      lookups += "topo_found ";
-      lookups += ShellQuote(s.id);
-      lookups += " \"$";
-      lookups += s.key_var;
-      lookups += '"';
-    }
-    lookups += '\n';
-    AppendLines(lookups, s.outputs);
-  }
-  std::string text;
+  size_t size = 0;
   Json kept_lines = Json::array();
   int number = 0;
   for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
     const Section& s = *it;
+    size += SectionSize(s) * 2;  // the lookup and the step
     if (s.manual || s.comment_only) continue;
     ++number;
     auto k = kept.find(s.resource);
-    const std::string* keep = nullptr;
-    if (k != kept.end() && s.part == 0) {
-      keep = &k->second;
-      kept_lines.push_back(CommentText(s.id + ": " + k->second));
-    }
-    TeardownSection(text, s, number, keep);
+    if (k != kept.end() && s.part == 0) kept_lines.push_back(CommentText(s.id + ": " + k->second));
   }
   h["kept"] = std::move(kept_lines);
   h["step_count"] = std::to_string(number);
@@ -1585,10 +1614,35 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
   h["run_id"] = used_vars_.count("TOPO_RUN_ID") > 0;
   h["teardown"] = true;
   h["secrets"] = helpers_.count("secrets") > 0;
-  std::vector<std::pair<std::string, std::string>> parts;
-  parts.emplace_back("lookups", std::move(lookups));
-  parts.emplace_back("sections", std::move(text));
-  return Render("teardown.sh", h, parts);
+  auto lookups = [&](std::string& out) {
+    for (const auto& s : forward) {
+      if (s.probe.empty() && s.outputs.empty()) continue;
+      Put(out, "# ");
+      Put(out, CommentText(s.id));
+      Put(out, '\n');
+      Put(out, s.probe);
+      Put(out, '\n');
+      if (!s.probe.empty() && !s.key_var.empty()) {
+        Put(out, "topo_found ");
+        Put(out, ShellQuote(s.id));
+        Put(out, " \"$");
+        Put(out, s.key_var);
+        Put(out, '"');
+      }
+      Put(out, '\n');
+      PutLines(out, s.outputs);
+    }
+  };
+  auto steps = [&](std::string& out) {
+    int n = 0;
+    for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
+      const Section& s = *it;
+      if (s.manual || s.comment_only) continue;
+      auto k = kept.find(s.resource);
+      TeardownSection(out, s, ++n, k != kept.end() && s.part == 0 ? &k->second : nullptr);
+    }
+  };
+  return Render("teardown.sh", h, size, {{"lookups", lookups}, {"sections", steps}});
 }
 
 Json Emitter::Header() {
@@ -1696,30 +1750,7 @@ Json Emitter::Header() {
   return h;
 }
 
-namespace {
-
-// Appends `text` to `out` keeping at most two newlines in a row (at most one empty line),
-// counting the newlines `out` already ends with.
-void AppendCompact(std::string& out, std::string_view text) {
-  size_t trailing = 0;
-  while (trailing < 2 && trailing < out.size() && out[out.size() - 1 - trailing] == '\n') ++trailing;
-  size_t from = std::min(text.find_first_not_of('\n'), text.size());
-  out.append(std::min(from, 2 - trailing), '\n');
-  while (from < text.size()) {
-    size_t run = text.find("\n\n\n", from);
-    if (run == std::string_view::npos) {
-      out.append(text.substr(from));
-      break;
-    }
-    out.append(text.substr(from, run + 2 - from));  // the text and the first two newlines of the run
-    from = std::min(text.find_first_not_of('\n', run), text.size());
-  }
-}
-
-}  // namespace
-
-std::string Emitter::Render(const std::string& name, const Json& data,
-                            const std::vector<std::pair<std::string, std::string>>& parts) const {
+std::string Emitter::Render(const std::string& name, const Json& data, size_t size, const std::vector<Part>& parts) const {
   using kainjow::mustache::mustache;
   std::function<kainjow::mustache::data(const Json&)> convert = [&](const Json& j) -> kainjow::mustache::data {
     if (j.is_object()) {
@@ -1740,34 +1771,33 @@ std::string Emitter::Render(const std::string& name, const Json& data,
   kainjow::mustache::data d = convert(data);
   d.set("helpers", kainjow::mustache::data{Template("helpers")});
   d.set("prereqs", kainjow::mustache::data{Template("prereqs")});
-  // The large parts (the steps, megabytes for a large estate) are spliced into the rendered
-  // skeleton, not passed through Mustache, which copies a value several times. The template
-  // gives each a line of its own; a line that is exactly the marker can come from nowhere else,
-  // since every line with a value from the source starts with fixed text.
+  // The parts (the steps, megabytes for a large estate) are written straight into the script
+  // where the rendered skeleton has their marker, not passed through Mustache, which copies a
+  // value several times. The template gives each a line of its own; a line that is exactly the
+  // marker can come from nowhere else, since every line with a value from the source starts
+  // with fixed text.
   auto marker = [](const std::string& key) { return "\x01topo:" + key + "\x02"; };
-  for (const auto& [key, text] : parts) d.set(key, kainjow::mustache::data{marker(key)});
+  for (const auto& part : parts) d.set(part.key, kainjow::mustache::data{marker(part.key)});
   mustache tmpl{Template(name)};
   // Values arrive already quoted for the shell (ShellQuote) or made comment-safe (CommentText).
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = tmpl.render(d);
+  std::string skeleton = tmpl.render(d);
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
-  // Sections leave empty lines where their optional parts are missing: keep at most one. (No
-  // text of the script spans lines: values are quoted on one line.)
-  size_t size = out.size();
-  for (const auto& part : parts) size += part.second.size();
-  std::string result;
-  result.reserve(size);
-  std::string_view rest = out;
-  for (const auto& [key, text] : parts) {
-    std::string line = "\n" + marker(key) + "\n";
+  // Sections leave empty lines where their optional parts are missing: Put keeps at most one.
+  // (No text of the script spans lines: values are quoted on one line.)
+  std::string out;
+  out.reserve(skeleton.size() + size);
+  std::string_view rest = skeleton;
+  for (const auto& part : parts) {
+    std::string line = "\n" + marker(part.key) + "\n";
     size_t at = rest.find(line);
-    if (at == std::string_view::npos) throw std::runtime_error("template " + name + ": no line `{{" + key + "}}`");
-    AppendCompact(result, rest.substr(0, at + 1));
-    AppendCompact(result, text);
+    if (at == std::string_view::npos) throw std::runtime_error("template " + name + ": no line `{{" + part.key + "}}`");
+    Put(out, rest.substr(0, at + 1));
+    part.write(out);
     rest = rest.substr(at + line.size() - 1);
   }
-  AppendCompact(result, rest);
-  return result;
+  Put(out, rest);
+  return out;
 }
 
 }  // namespace topo::emit::runbook

@@ -10,6 +10,7 @@
 // Values travel as JSON with markers: a run-time shell variable inside a value is written as
 // "\x01<n>\x02" (or "\x03<n>\x02" for a whole unquoted value) where n indexes vars_. A value
 // becomes a shell word through ToWord/JsonToWord, which turn markers back into "$NAME".
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -135,10 +136,13 @@ class Emitter {
   void AppendHeading(std::string& out, const Section& s, int number);
   void RunbookSection(std::string& out, const Section& s, int number);
   void TeardownSection(std::string& out, const Section& s, int number, const std::string* keep);
-  // The script from template `name`: `data` for Mustache, and `parts` (key, text) spliced in
-  // where the template has a line `{{key}}`.
-  std::string Render(const std::string& name, const Json& data,
-                     const std::vector<std::pair<std::string, std::string>>& parts) const;
+  // A part of a script written by code where its template has the line `{{key}}`.
+  struct Part {
+    std::string key;
+    std::function<void(std::string& out)> write;
+  };
+  // The script from template `name` with `data`, and its parts (about `size` bytes).
+  std::string Render(const std::string& name, const Json& data, size_t size, const std::vector<Part>& parts) const;
   std::string RenderRunbook(const std::vector<Section>& sections);
   std::string RenderTeardown(const std::vector<Section>& sections);
   std::string Template(const std::string& name) const;
