@@ -112,6 +112,15 @@ Json JsonNumber(const std::string& text) {
   }
 }
 
+// A member of a spec object by reference, or null when it has none (`value()` copies it, and
+// specs are read for every resource). A null iterates as an empty list.
+const Json& Field(const Json& object, const char* key) {
+  static const Json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
 }  // namespace
 
 bool Truthy(const Json& v) {
@@ -145,6 +154,12 @@ void Emitter::LoadSpecs() {
 // A kind's spec, or the variant its resource selects: {"variants": [{"when": COND, "spec": NAME}]}
 // picks the spec named NAME (a key of stdlib/runbook that is no kind) when COND holds.
 const Json* Emitter::Spec(const ir::Resource& r) {
+  // Looked up many times per resource (its key, its outputs, every reference to it), so kept
+  // per resource; except for kinds with variants, whose conditions are evaluated every time as
+  // before (evaluating one can note a variable the script reads).
+  auto index = static_cast<size_t>(r.id);
+  bool cacheable = index < spec_known_.size();
+  if (cacheable && spec_known_[index]) return spec_of_[index];
   auto it = specs_.find(r.kind);
   if (it == specs_.end()) return nullptr;
   if (it->contains("variants")) {
@@ -155,6 +170,11 @@ const Json* Emitter::Spec(const ir::Resource& r) {
       auto alt = specs_.find(v.at("spec").get<std::string>());
       if (alt != specs_.end()) return &*alt;
     }
+    return &*it;
+  }
+  if (cacheable) {
+    spec_known_[index] = true;
+    spec_of_[index] = &*it;
   }
   return &*it;
 }
@@ -878,7 +898,7 @@ std::vector<Word> Emitter::ArgsToWords(const Json& args, const Scope& scope, boo
       words.insert(words.end(), values.begin(), values.end());
       continue;
     }
-    if (!When(arg.value("when", Json()), scope)) continue;
+    if (!When(Field(arg, "when"), scope)) continue;
     if (arg.contains("flag")) {
       Json v = Resolve(arg["flag"].get<std::string>(), scope);
       if (v.is_null()) continue;
@@ -919,8 +939,8 @@ std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t in
   const ir::Resource& r = *scope.resource;
   std::vector<Word> words = AwsPrefix(entry.at("cmd").get<std::string>(), r);
   bool dropped = false;
-  std::vector<Word> args = ArgsToWords(entry.value("args", Json::array()), scope, &dropped);
-  for (const auto& a : entry.value("require", Json::array())) {
+  std::vector<Word> args = ArgsToWords(Field(entry, "args"), scope, &dropped);
+  for (const auto& a : Field(entry, "require")) {
     if (!Truthy(Resolve(a.get<std::string>(), scope))) dropped = true;
   }
   if (dropped) {
@@ -976,7 +996,7 @@ std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t in
 std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std::string& var) {
   const ir::Resource& r = *scope.resource;
   std::vector<Word> words = AwsPrefix(probe.at("cmd").get<std::string>(), r);
-  std::vector<Word> args = ArgsToWords(probe.value("args", Json::array()), scope, nullptr);
+  std::vector<Word> args = ArgsToWords(Field(probe, "args"), scope, nullptr);
   words.insert(words.end(), args.begin(), args.end());
   words.push_back(Word::Literal("--query"));
   words.push_back(ToWord(EvalString(probe.at("query").get<std::string>(), scope)));
@@ -993,13 +1013,12 @@ std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std:
   return line;
 }
 
-std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& scope, size_t indent) {
+std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& scope, size_t indent, bool each_done) {
   std::vector<std::string> lines;
-  if (!When(entry.value("when", Json()), scope)) return lines;
-  if (entry.contains("each")) {
-    Json inner = entry;
-    inner.erase("each");
-    inner.erase("when");
+  if (!each_done && !When(Field(entry, "when"), scope)) return lines;
+  if (!each_done && entry.contains("each")) {
+    // The entry runs once per item: for each item, the entry without its `when` and `each`.
+    const Json& inner = entry;
     std::string what = entry["each"].get<std::string>();
     const ir::Resource& r = *scope.resource;
     const std::map<std::string, facts::BlockSchema>* schemas =
@@ -1013,7 +1032,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         s.block = &b;
         s.block_schema = &schemas->at(what);
         s.parent = &scope;
-        auto more = CommandLines(inner, s, indent);
+        auto more = CommandLines(inner, s, indent, true);
         lines.insert(lines.end(), more.begin(), more.end());
       }
       return lines;
@@ -1023,7 +1042,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
       for (const auto& element : a->value.items) {
         Scope s = scope;
         s.item = &element;
-        auto more = CommandLines(inner, s, indent);
+        auto more = CommandLines(inner, s, indent, true);
         lines.insert(lines.end(), more.begin(), more.end());
       }
       return lines;
@@ -1034,7 +1053,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         Scope s = scope;
         s.item = nullptr;
         s.item_json = element;
-        auto more = CommandLines(inner, s, indent);
+        auto more = CommandLines(inner, s, indent, true);
         lines.insert(lines.end(), more.begin(), more.end());
       }
     }
@@ -1056,7 +1075,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
   if (entry.contains("manual")) {
     const Json& m = entry["manual"];
     std::vector<Word> text;
-    for (const auto& l : m.value("lines", Json::array())) {
+    for (const auto& l : Field(m, "lines")) {
       Json t = EvalString(l.get<std::string>(), scope);
       if (!t.is_null()) text.push_back(ToWord(t));
     }
@@ -1099,7 +1118,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
     lines.push_back(Indent("read -r -a " + var + "_ITEMS <<<\"$" + var + "\" || true", indent));
     lines.push_back(Indent("for topo_item in \"${" + var + "_ITEMS[@]}\"; do", indent));
     lines.push_back(Indent("  if topo_absent \"$topo_item\"; then continue; fi", indent));
-    for (const auto& e : entry.value("do", Json::array())) {
+    for (const auto& e : Field(entry, "do")) {
       auto more = CommandLines(e, scope, indent + 2);
       lines.insert(lines.end(), more.begin(), more.end());
     }
@@ -1213,7 +1232,7 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
     return m;
   }
   const Json* spec = Spec(r);
-  if (spec != nullptr && spec->contains("skip") && When(spec->value("skip_when", Json()), scope)) {
+  if (spec != nullptr && spec->contains("skip") && When(Field(*spec, "skip_when"), scope)) {
     s.comment_only = true;
     for (const auto& l : Wrap(EvalString((*spec)["skip"].get<std::string>(), scope).get<std::string>(), 94)) {
       s.comments.push_back(l);
@@ -1242,16 +1261,15 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
   if (mode_ == Mode::kRunbook) {
     bool has_probe = spec->contains("probe") && !(*spec)["probe"].is_null();
     if (has_probe) s.probe = ProbeLine((*spec)["probe"], scope, s.key_var);
-    for (const auto& entry : spec->value("create", Json::array())) {
+    for (const auto& entry : Field(*spec, "create")) {
       auto lines = CommandLines(entry, scope, has_probe ? 2 : 0);
       s.create.insert(s.create.end(), lines.begin(), lines.end());
     }
-    for (const auto& entry : spec->value("configure", Json::array())) {
+    for (const auto& entry : Field(*spec, "configure")) {
       auto lines = CommandLines(entry, scope, 0);
       s.configure.insert(s.configure.end(), lines.begin(), lines.end());
     }
-    const Json ignored = spec->value("ignored", Json::object());  // items() must not outlive it
-    for (const auto& [attr, why] : ignored.items()) {
+    for (const auto& [attr, why] : Field(*spec, "ignored").items()) {
       if (r.Find(attr) != nullptr) {
         Warn(DiagKind::kRunbookSettingIgnored, r, attr);
         s.comments.push_back("not applied: `" + attr + "`: " + why.get<std::string>());
@@ -1277,7 +1295,7 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
       s.data_warning = (*spec)["data"].get<std::string>();
     }
     if (spec->contains("keep")) s.keep_reason = (*spec)["keep"].get<std::string>();
-    for (const auto& entry : spec->value("delete", Json::array())) {
+    for (const auto& entry : Field(*spec, "delete")) {
       auto lines = CommandLines(entry, scope, s.probe.empty() ? 0 : 2);
       s.del.insert(s.del.end(), lines.begin(), lines.end());
     }
@@ -1361,6 +1379,8 @@ std::string Emitter::Template(const std::string& name) const {
 
 OutputFiles Emitter::Run() {
   LoadSpecs();
+  spec_of_.assign(model_.resources.size(), nullptr);
+  spec_known_.assign(model_.resources.size(), false);
   int accounts = 0;
   for (const auto& r : model_.resources) accounts += r.kind == "account" ? 1 : 0;
   multi_account_ = accounts > 1;

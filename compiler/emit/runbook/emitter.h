@@ -102,7 +102,9 @@ class Emitter {
   static std::string ParamVar(const std::string& name);
 
   // --- commands ---
-  std::vector<std::string> CommandLines(const Json& entry, const Scope& scope, size_t indent);
+  // each_done: `entry` is the body of its own `each`, for one item (its `when` and `each` are
+  // already applied).
+  std::vector<std::string> CommandLines(const Json& entry, const Scope& scope, size_t indent, bool each_done = false);
   std::string AwsCommand(const Json& entry, const Scope& scope, size_t indent, bool* skipped);
   std::vector<Word> AwsPrefix(const std::string& command, const ir::Resource& r);
   std::string ProbeLine(const Json& probe, const Scope& scope, const std::string& var);
@@ -155,6 +157,8 @@ class Emitter {
   const facts::Catalog& catalog_;
   DiagSink& sink_;
   Json specs_;                                   // kind -> spec
+  std::vector<const Json*> spec_of_;             // resource -> Spec(), where spec_known_
+  std::vector<bool> spec_known_;
   std::vector<std::string> spec_sources_;
   std::vector<std::pair<ir::ResourceId, int>> order_;
   bool multi_account_ = false;

@@ -17,7 +17,16 @@ bool IsBareSafe(char c) {
 }  // namespace
 
 std::string ShellQuote(std::string_view s) {
-  if (s.empty()) return "''";
+  std::string out;
+  AppendShellQuoted(out, s);
+  return out;
+}
+
+void AppendShellQuoted(std::string& out, std::string_view s) {
+  if (s.empty()) {
+    out += "''";
+    return;
+  }
   bool bare = true;
   for (char c : s) {
     if (!IsBareSafe(c)) {
@@ -25,8 +34,11 @@ std::string ShellQuote(std::string_view s) {
       break;
     }
   }
-  if (bare) return std::string(s);
-  std::string out = "'";
+  if (bare) {
+    out.append(s);
+    return;
+  }
+  out += '\'';
   for (char c : s) {
     if (c == '\'') {
       out += "'\\''";
@@ -34,8 +46,7 @@ std::string ShellQuote(std::string_view s) {
       out += c;
     }
   }
-  out += "'";
-  return out;
+  out += '\'';
 }
 
 std::string VarName(const std::vector<std::string>& parts) {
@@ -118,49 +129,69 @@ bool Word::empty() const {
 }
 
 std::string Word::Render() const {
-  if (empty()) return "''";
   std::string out;
-  for (const auto& p : pieces) {
-    switch (p.kind) {
-      case Piece::Kind::kLiteral:
-        if (!p.text.empty()) out += ShellQuote(p.text);
-        break;
-      case Piece::Kind::kVar:
-        out += "\"$" + p.text + "\"";
-        break;
-      case Piece::Kind::kJsonVar:
-        out += "\"$(topo_json \"$" + p.text + "\")\"";
-        break;
-    }
-  }
+  RenderTo(out);
   return out;
 }
 
-std::string RenderCommand(const std::vector<Word>& words, size_t indent) {
-  std::vector<std::string> rendered;
-  size_t total = indent;
-  for (const auto& w : words) {
-    rendered.push_back(w.Render());
-    total += rendered.back().size() + 1;
+void Word::RenderTo(std::string& out) const {
+  if (empty()) {
+    out += "''";
+    return;
   }
+  for (const auto& p : pieces) {
+    switch (p.kind) {
+      case Piece::Kind::kLiteral:
+        if (!p.text.empty()) AppendShellQuoted(out, p.text);
+        break;
+      case Piece::Kind::kVar:
+        out += "\"$";
+        out += p.text;
+        out += '"';
+        break;
+      case Piece::Kind::kJsonVar:
+        out += "\"$(topo_json \"$";
+        out += p.text;
+        out += "\")\"";
+        break;
+    }
+  }
+}
+
+std::string RenderCommand(const std::vector<Word>& words, size_t indent) {
+  // Every word rendered into one buffer (ends[i]: where word i ends), then joined.
+  std::string buffer;
+  std::vector<size_t> ends;
+  ends.reserve(words.size());
+  for (const auto& w : words) {
+    w.RenderTo(buffer);
+    ends.push_back(buffer.size());
+  }
+  size_t total = indent + buffer.size() + words.size();
   std::string out;
+  out.reserve(buffer.size() + words.size() * (indent + 6));
   if (total <= 110) {
-    for (size_t i = 0; i < rendered.size(); ++i) {
+    size_t start = 0;
+    for (size_t i = 0; i < ends.size(); ++i) {
       if (i > 0) out += ' ';
-      out += rendered[i];
+      out.append(buffer, start, ends[i] - start);
+      start = ends[i];
     }
     return out;
   }
   // One option with its values per line; the command itself (aws SERVICE OPERATION) first.
-  std::string pad(indent + 2, ' ');
-  for (size_t i = 0; i < rendered.size(); ++i) {
-    bool option = rendered[i].size() > 2 && rendered[i][0] == '-' && rendered[i][1] == '-';
+  size_t start = 0;
+  for (size_t i = 0; i < ends.size(); ++i) {
+    std::string_view word(buffer.data() + start, ends[i] - start);
+    bool option = word.size() > 2 && word[0] == '-' && word[1] == '-';
     if (i > 0 && option && i >= 3) {
-      out += " \\\n" + pad;
+      out += " \\\n";
+      out.append(indent + 2, ' ');
     } else if (i > 0) {
       out += ' ';
     }
-    out += rendered[i];
+    out.append(word);
+    start = ends[i];
   }
   return out;
 }
