@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <queue>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -278,8 +279,12 @@ std::string Emitter::BaseVar(ir::ResourceId id) const {
 
 std::string Emitter::KeyOutput(ir::ResourceId id) {
   const Json* spec = Spec(model_.at(id));
-  if (spec != nullptr && spec->contains("key")) return (*spec)["key"].get<std::string>();
-  return "id";
+  if (spec == nullptr) return "id";
+  // Asked for every reference to the resource: kept per spec.
+  auto known = key_outputs_.find(spec);
+  if (known != key_outputs_.end()) return known->second;
+  const Json& key = Field(*spec, "key");
+  return key_outputs_.emplace(spec, key.is_null() ? std::string("id") : key.get<std::string>()).first->second;
 }
 
 std::string Emitter::RefOutput(ir::ResourceId id) {
@@ -451,40 +456,84 @@ Json Emitter::AttributeJson(const Scope& scope, const std::string& name, const s
 }
 
 // `{path|filter|...}`: see stdlib/runbook/README.md for the vocabulary.
-Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
-  std::vector<std::string> filters = Split(placeholder, '|');
-  std::string path = filters.front();
-  filters.erase(filters.begin());
-  Json value;
-  const ir::Resource& r = *scope.resource;
+// A placeholder's parts, split once per distinct text: templates come from the specs, so the
+// same few hundred placeholders are resolved for every resource.
+const Emitter::Placeholder& Emitter::Parse(const std::string& text) {
+  auto found = placeholders_.find(text);
+  if (found != placeholders_.end()) return found->second;
+  Placeholder p;
+  p.filters = Split(text, '|');
+  std::string path = p.filters.front();
+  p.filters.erase(p.filters.begin());
   if (!path.empty() && path[0] == '@') {
     size_t colon = path.find(':');
-    std::string name = path.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
-    std::string arg = colon == std::string::npos ? std::string() : path.substr(colon + 1);
-    value = Builder(name, arg, scope);
+    p.head_kind = Placeholder::Head::kBuilder;
+    p.head = path.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
+    p.arg = colon == std::string::npos ? std::string() : path.substr(colon + 1);
   } else {
     std::vector<std::string> parts = Split(path, '.');
-    std::string head = parts.front();
-    std::vector<std::string> rest(parts.begin() + 1, parts.end());
-    if (head == "key") {
+    p.head = parts.front();
+    p.rest.assign(parts.begin() + 1, parts.end());
+    if (!p.rest.empty()) p.parent_rest.assign(p.rest.begin() + 1, p.rest.end());
+    using Head = Placeholder::Head;
+    static const std::unordered_map<std::string_view, Head> kHeads = {
+        {"key", Head::kKey},       {"out", Head::kOut},         {"var", Head::kVar},
+        {"name", Head::kName},     {"label", Head::kLabel},     {"topo_id", Head::kTopoId},
+        {"region", Head::kRegion}, {"account_id", Head::kAccountId}, {"org", Head::kOrg},
+        {"item", Head::kItem},     {"run_id", Head::kRunId},    {"loop", Head::kLoop},
+        {"index", Head::kIndex},   {"parent", Head::kParent}};
+    auto h = kHeads.find(p.head);
+    if (h != kHeads.end()) {
+      p.head_kind = h->second;
+    } else if (p.head.size() > 1 && p.head[0] == '^') {
+      p.head_kind = Head::kTop;
+      p.head = p.head.substr(1);
+    } else {
+      p.head_kind = Head::kAttribute;
+    }
+  }
+  return placeholders_.emplace(text, std::move(p)).first->second;
+}
+
+Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
+  const Placeholder& p = Parse(placeholder);
+  const std::string& head = p.head;
+  const std::vector<std::string>& rest = p.rest;
+  Json value;
+  const ir::Resource& r = *scope.resource;
+  using Head = Placeholder::Head;
+  switch (p.head_kind) {
+    case Head::kBuilder:
+      value = Builder(head, p.arg, scope);
+      break;
+    case Head::kKey:
       value = Marker(OutputVar(r.id, KeyOutput(r.id)));
-    } else if (head == "out") {
+      break;
+    case Head::kOut:
       value = Marker(OutputVar(r.id, rest.at(0)));
-    } else if (head == "var") {
+      break;
+    case Head::kVar:
       value = Marker(BaseVar(r.id) + "_" + VarName({rest.at(0)}));
-    } else if (head == "name") {
+      break;
+    case Head::kName:
       value = PhysicalName(r);
-    } else if (head == "label") {
+      break;
+    case Head::kLabel:
       value = scope.block != nullptr ? scope.block->label : r.name;
-    } else if (head == "topo_id") {
+      break;
+    case Head::kTopoId:
       value = model_.DisplayName(r.id);
-    } else if (head == "region") {
+      break;
+    case Head::kRegion:
       value = RegionOf(r);
-    } else if (head == "account_id") {
+      break;
+    case Head::kAccountId:
       value = Marker(AccountVar(r));
-    } else if (head == "org") {
+      break;
+    case Head::kOrg:
       value = model_.organization;
-    } else if (head == "item") {
+      break;
+    case Head::kItem:
       if (scope.item != nullptr) {
         if (rest.empty()) {
           value = ValueToJson(*scope.item);
@@ -495,24 +544,34 @@ Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
         value = scope.item_json;
         for (const auto& k : rest) value = value.is_object() && value.contains(k) ? value[k] : Json();
       }
-    } else if (head == "run_id") {
+      break;
+    case Head::kRunId:
       value = Marker("TOPO_RUN_ID");
-    } else if (head == "loop") {
+      break;
+    case Head::kLoop:
       value = Marker("topo_item");
-    } else if (head == "index") {
+      break;
+    case Head::kIndex:
       value = scope.item_json;
-    } else if (head == "parent" && scope.parent != nullptr) {
-      std::vector<std::string> sub(rest.begin() + 1, rest.end());
-      value = rest.empty() ? Json() : AttributeJson(*scope.parent, rest.front(), sub);
-    } else if (head.size() > 1 && head[0] == '^') {
+      break;
+    case Head::kParent:
+      if (scope.parent != nullptr) {
+        value = rest.empty() ? Json() : AttributeJson(*scope.parent, rest.front(), p.parent_rest);
+      } else {
+        value = AttributeJson(scope, head, rest);  // no enclosing block: an attribute `parent`
+      }
+      break;
+    case Head::kTop: {
       Scope top;
       top.resource = scope.resource;
-      value = AttributeJson(top, head.substr(1), rest);
-    } else {
-      value = AttributeJson(scope, head, rest);
+      value = AttributeJson(top, head, rest);
+      break;
     }
+    case Head::kAttribute:
+      value = AttributeJson(scope, head, rest);
+      break;
   }
-  for (const auto& f : filters) value = ApplyFilter(f, value, scope);
+  for (const auto& f : p.filters) value = ApplyFilter(f, value, scope);
   return value;
 }
 

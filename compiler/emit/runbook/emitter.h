@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -81,6 +82,20 @@ class Emitter {
   Json EvalString(const std::string& tmpl, const Scope& scope);
   Json EvalJson(const Json& tmpl, const Scope& scope);
   Json Resolve(const std::string& placeholder, const Scope& scope);
+  // `{path|filter|...}` split: `@name:arg` (a builder), or head.rest... (head as below).
+  struct Placeholder {
+    enum class Head {
+      kBuilder, kKey, kOut, kVar, kName, kLabel, kTopoId, kRegion, kAccountId, kOrg, kItem,
+      kRunId, kLoop, kIndex, kParent, kTop, kAttribute
+    };
+    Head head_kind = Head::kAttribute;
+    std::string head;                    // the builder's name; the attribute without `^`
+    std::string arg;                     // a builder's argument
+    std::vector<std::string> rest;       // the path after the head
+    std::vector<std::string> parent_rest;  // rest without its first element (for `parent.`)
+    std::vector<std::string> filters;
+  };
+  const Placeholder& Parse(const std::string& placeholder);
   Json ValueToJson(const ir::Value& value);
   Json AttributeJson(const Scope& scope, const std::string& name, const std::vector<std::string>& rest);
   Json ApplyFilter(const std::string& filter, const Json& value, const Scope& scope);
@@ -157,6 +172,8 @@ class Emitter {
   const facts::Catalog& catalog_;
   DiagSink& sink_;
   Json specs_;                                   // kind -> spec
+  std::unordered_map<std::string, Placeholder> placeholders_;
+  std::unordered_map<const Json*, std::string> key_outputs_;  // spec -> KeyOutput()
   std::vector<const Json*> spec_of_;             // resource -> Spec(), where spec_known_
   std::vector<bool> spec_known_;
   std::vector<std::string> spec_sources_;
