@@ -311,7 +311,12 @@ std::string Emitter::AccountVar(const ir::Resource& r) const {
 }
 
 std::string Emitter::ProfileVar(ir::ResourceId account) const {
-  return VarName({"TOPO_PROFILE", model_.at(account).name});
+  // Every command of a multi-account estate names its profile: the names are made once.
+  auto index = static_cast<size_t>(account);
+  if (index >= profile_vars_.size()) profile_vars_.resize(model_.resources.size());
+  std::string& var = profile_vars_[index];
+  if (var.empty()) var = VarName({"TOPO_PROFILE", model_.at(account).name});
+  return var;
 }
 
 std::string Emitter::RegionOf(const ir::Resource& r) const {
@@ -915,10 +920,20 @@ Word Emitter::JsonToWord(const Json& value) {
 // Commands
 
 std::vector<Word> Emitter::AwsPrefix(const std::string& command, const ir::Resource& r) {
-  std::vector<Word> words = {Word::Literal("aws")};
-  std::vector<std::string> parts = Split(command, ' ');
-  for (const auto& p : parts) words.push_back(Word::Literal(p));
-  if (!GlobalService(parts.front())) {
+  // The same few commands for every resource: their words are split once.
+  auto known = command_words_.find(command);
+  if (known == command_words_.end()) {
+    CommandWords prefix;
+    prefix.words = {Word::Literal("aws")};
+    std::vector<std::string> parts = Split(command, ' ');
+    for (const auto& p : parts) prefix.words.push_back(Word::Literal(p));
+    prefix.regional = !GlobalService(parts.front());
+    known = command_words_.emplace(command, std::move(prefix)).first;
+  }
+  std::vector<Word> words;
+  words.reserve(known->second.words.size() + 12);  // room for the arguments callers add
+  words = known->second.words;
+  if (known->second.regional) {
     words.push_back(Word::Literal("--region"));
     words.push_back(Word::Literal(RegionOf(r)));
   }
@@ -1466,6 +1481,7 @@ OutputFiles Emitter::Run() {
     manual_count_ = 0;
     helpers_.clear();
     std::vector<Section> sections;
+    sections.reserve(order_.size());
     for (const auto& [id, part] : order_) {
       Section s = BuildSection(id, part);
       // A group's rules that can follow it directly stay in its own section.

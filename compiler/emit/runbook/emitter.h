@@ -174,6 +174,12 @@ class Emitter {
   Json specs_;                                   // kind -> spec
   std::unordered_map<std::string, Placeholder> placeholders_;
   std::unordered_map<const Json*, std::string> key_outputs_;  // spec -> KeyOutput()
+  mutable std::vector<std::string> profile_vars_;  // account -> ProfileVar(), once made
+  struct CommandWords {
+    std::vector<Word> words;                     // aws ec2 create-vpc
+    bool regional = false;                       // takes --region
+  };
+  std::unordered_map<std::string, CommandWords> command_words_;  // "ec2 create-vpc" -> its words
   std::vector<const Json*> spec_of_;             // resource -> Spec(), where spec_known_
   std::vector<bool> spec_known_;
   std::vector<std::string> spec_sources_;
