@@ -25,6 +25,12 @@ constexpr char kEnd = '\x02';
 // Text for a `#` comment: one line, control characters removed, so nothing from the source can
 // end the comment and become a command.
 std::string CommentText(const std::string& s) {
+  bool plain = s.empty() || s.back() != ' ';
+  for (size_t i = 0; plain && i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    plain = u >= 0x20 && u != 0x7f;
+  }
+  if (plain) return s;  // the common case: nothing to remove
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);

@@ -1,5 +1,7 @@
 #include "emit/runbook/shell.h"
 
+#include <array>
+
 namespace topo::emit::runbook {
 
 namespace {
@@ -27,9 +29,15 @@ void AppendShellQuoted(std::string& out, std::string_view s) {
     out += "''";
     return;
   }
+  // A table: every word of every command goes through here.
+  static const auto kBare = [] {
+    std::array<bool, 256> bare{};
+    for (int c = 0; c < 256; ++c) bare[static_cast<size_t>(c)] = IsBareSafe(static_cast<char>(c));
+    return bare;
+  }();
   bool bare = true;
   for (char c : s) {
-    if (!IsBareSafe(c)) {
+    if (!kBare[static_cast<unsigned char>(c)]) {
       bare = false;
       break;
     }
@@ -39,13 +47,13 @@ void AppendShellQuoted(std::string& out, std::string_view s) {
     return;
   }
   out += '\'';
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
+  size_t from = 0;
+  for (size_t q = s.find('\''); q != std::string_view::npos; q = s.find('\'', from)) {
+    out.append(s.substr(from, q - from));
+    out += "'\\''";
+    from = q + 1;
   }
+  out.append(s.substr(from));
   out += '\'';
 }
 
