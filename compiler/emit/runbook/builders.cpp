@@ -959,7 +959,7 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
     if (!more.empty() && more.front().find("_CHANGE=$(") != std::string::npos) {
       more.push_back(pad + "echo \"   DNS records: $" + BaseVar(r.id) + "_CHANGE\"");
     }
-    lines.insert(lines.end(), more.begin(), more.end());
+    MoveAppend(lines, more);
     return lines;
   }
   if (name == "certificate_validation") {

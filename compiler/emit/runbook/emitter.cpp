@@ -975,7 +975,7 @@ std::vector<Word> Emitter::ArgsToWords(const Json& args, const Scope& scope, boo
       }
       if (values.empty()) continue;
       words.push_back(Word::Literal(opt));
-      words.insert(words.end(), values.begin(), values.end());
+      MoveAppend(words, values);
       continue;
     }
     if (!When(Field(arg, "when"), scope)) continue;
@@ -1027,7 +1027,7 @@ std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t in
     *skipped = true;
     return "";
   }
-  words.insert(words.end(), args.begin(), args.end());
+  MoveAppend(words, args);
   if (entry.contains("query")) {
     Json q = EvalString(entry["query"].get<std::string>(), scope);
     words.push_back(Word::Literal("--query"));
@@ -1077,7 +1077,7 @@ std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std:
   const ir::Resource& r = *scope.resource;
   std::vector<Word> words = AwsPrefix(probe.at("cmd").get<std::string>(), r);
   std::vector<Word> args = ArgsToWords(Field(probe, "args"), scope, nullptr);
-  words.insert(words.end(), args.begin(), args.end());
+  MoveAppend(words, args);
   words.push_back(Word::Literal("--query"));
   words.push_back(ToWord(EvalString(probe.at("query").get<std::string>(), scope)));
   words.push_back(Word::Literal("--output"));
@@ -1113,7 +1113,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         s.block_schema = &schemas->at(what);
         s.parent = &scope;
         auto more = CommandLines(inner, s, indent, true);
-        lines.insert(lines.end(), more.begin(), more.end());
+        MoveAppend(lines, more);
       }
       return lines;
     }
@@ -1123,7 +1123,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         Scope s = scope;
         s.item = &element;
         auto more = CommandLines(inner, s, indent, true);
-        lines.insert(lines.end(), more.begin(), more.end());
+        MoveAppend(lines, more);
       }
       return lines;
     }
@@ -1134,7 +1134,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         s.item = nullptr;
         s.item_json = element;
         auto more = CommandLines(inner, s, indent, true);
-        lines.insert(lines.end(), more.begin(), more.end());
+        MoveAppend(lines, more);
       }
     }
     return lines;
@@ -1144,7 +1144,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
   }
   if (entry.contains("builtin")) {
     auto more = Builtin(entry["builtin"].get<std::string>(), scope, indent);
-    lines.insert(lines.end(), more.begin(), more.end());
+    MoveAppend(lines, more);
     return lines;
   }
   if (entry.contains("say")) {
@@ -1200,7 +1200,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
     lines.push_back(Indent("  if topo_absent \"$topo_item\"; then continue; fi", indent));
     for (const auto& e : Field(entry, "do")) {
       auto more = CommandLines(e, scope, indent + 2);
-      lines.insert(lines.end(), more.begin(), more.end());
+      MoveAppend(lines, more);
     }
     lines.push_back(Indent("done", indent));
     return lines;
@@ -1343,11 +1343,11 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
     if (has_probe) s.probe = ProbeLine((*spec)["probe"], scope, s.key_var);
     for (const auto& entry : Field(*spec, "create")) {
       auto lines = CommandLines(entry, scope, has_probe ? 2 : 0);
-      s.create.insert(s.create.end(), lines.begin(), lines.end());
+      MoveAppend(s.create, lines);
     }
     for (const auto& entry : Field(*spec, "configure")) {
       auto lines = CommandLines(entry, scope, 0);
-      s.configure.insert(s.configure.end(), lines.begin(), lines.end());
+      MoveAppend(s.configure, lines);
     }
     for (const auto& [attr, why] : Field(*spec, "ignored").items()) {
       if (r.Find(attr) != nullptr) {
@@ -1377,7 +1377,7 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
     if (spec->contains("keep")) s.keep_reason = (*spec)["keep"].get<std::string>();
     for (const auto& entry : Field(*spec, "delete")) {
       auto lines = CommandLines(entry, scope, s.probe.empty() ? 0 : 2);
-      s.del.insert(s.del.end(), lines.begin(), lines.end());
+      MoveAppend(s.del, lines);
     }
   }
   return s;
@@ -1428,7 +1428,7 @@ void Emitter::FillOutputs(std::vector<Section>& sections) {
         changed = true;
         auto lines = OutputLines(id, output);
         auto it = main.find(id);
-        if (it != main.end()) it->second->outputs.insert(it->second->outputs.end(), lines.begin(), lines.end());
+        if (it != main.end()) MoveAppend(it->second->outputs, lines);
       }
     }
   }
@@ -1493,7 +1493,7 @@ OutputFiles Emitter::Run() {
       // A group's rules that can follow it directly stay in its own section.
       if (part == 1 && !sections.empty() && sections.back().resource == id && sections.back().part == 0) {
         if (mode == Mode::kRunbook) {
-          sections.back().configure.insert(sections.back().configure.end(), s.configure.begin(), s.configure.end());
+          MoveAppend(sections.back().configure, s.configure);
           continue;
         }
       }

@@ -11,6 +11,7 @@
 // "\x01<n>\x02" (or "\x03<n>\x02" for a whole unquoted value) where n indexes vars_. A value
 // becomes a shell word through ToWord/JsonToWord, which turn markers back into "$NAME".
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -27,6 +28,12 @@
 namespace topo::emit::runbook {
 
 using Json = nlohmann::json;
+
+// Moves the elements of `from` to the end of `to` (lines and words are built in pieces).
+template <typename T>
+void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
 
 // A present value: not null, false, 0, "" or empty.
 bool Truthy(const Json& v);
