@@ -111,8 +111,8 @@ Json Emitter::Builder(const std::string& name, const std::string& arg, const Sco
     if (!p.is_null()) return p;
     const ir::Attribute* l = r.Find("listener");
     int position = 0;
-    for (const auto& other : model_.resources) {
-      if (other.kind != r.kind) continue;
+    for (ir::ResourceId other_id : model_.OfKind(r.kind)) {
+      const ir::Resource& other = model_.at(other_id);
       const ir::Attribute* ol = other.Find("listener");
       bool same = l != nullptr && ol != nullptr && ol->value.kind == ir::Value::Kind::kRef &&
                   l->value.kind == ir::Value::Kind::kRef && ol->value.target == l->value.target;
@@ -959,7 +959,7 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
     if (!more.empty() && more.front().find("_CHANGE=$(") != std::string::npos) {
       more.push_back(pad + "echo \"   DNS records: $" + BaseVar(r.id) + "_CHANGE\"");
     }
-    lines.insert(lines.end(), more.begin(), more.end());
+    MoveAppend(lines, more);
     return lines;
   }
   if (name == "certificate_validation") {
@@ -1025,8 +1025,9 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
   if (name == "ses_verification") {
     // An email identity is verified by clicking the link SES emails to the address, unless a
     // manual_step of the source already covers it.
-    for (const auto& e : model_.edges) {
-      if (e.to == r.id && e.via == "after" && model_.at(e.from).kind == "manual_step") {
+    for (size_t edge : model_.EdgesTo(r.id)) {
+      const ir::Edge& e = model_.edges[edge];
+      if (e.via == "after" && model_.at(e.from).kind == "manual_step") {
         lines.push_back(pad + "topo_say " + ShellQuote("   SES emails a verification link to the address; see " + model_.DisplayName(e.from) + "."));
         return lines;
       }
@@ -1044,8 +1045,8 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
     // Leaving the SES sandbox is a support request; skipped when the account already has
     // production access, or when a manual_step of the source mentions it.
     // https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html
-    for (const auto& other : model_.resources) {
-      if (other.kind != "manual_step") continue;
+    for (ir::ResourceId step : model_.OfKind("manual_step")) {
+      const ir::Resource& other = model_.at(step);
       for (const char* a : {"title", "instructions"}) {
         const ir::Attribute* t = other.Find(a);
         if (t != nullptr && t->value.kind == ir::Value::Kind::kString &&
@@ -1054,14 +1055,18 @@ std::vector<std::string> Emitter::Builtin(const std::string& name, const Scope& 
         }
       }
     }
-    bool first = true;
-    for (const auto& other : model_.resources) {
-      if ((other.kind == "ses_domain" || other.kind == "ses_email") && RegionOf(other) == RegionOf(r) &&
-          AccountOf(other) == AccountOf(r)) {
-        first = other.id == r.id;
-        break;
+    // Asked once, by the first SES identity (in declaration order) of the region and account.
+    ir::ResourceId first_identity = ir::kNoResource;
+    for (const char* kind : {"ses_domain", "ses_email"}) {
+      for (ir::ResourceId id : model_.OfKind(kind)) {
+        const ir::Resource& other = model_.at(id);
+        if (RegionOf(other) == RegionOf(r) && AccountOf(other) == AccountOf(r)) {
+          if (first_identity == ir::kNoResource || id < first_identity) first_identity = id;
+          break;
+        }
       }
     }
+    bool first = first_identity == ir::kNoResource || first_identity == r.id;
     if (!first) return lines;
     Json m = {{"id", "production-access"},
               {"title", "Request SES production access in {region}"},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <queue>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -24,6 +25,12 @@ constexpr char kEnd = '\x02';
 // Text for a `#` comment: one line, control characters removed, so nothing from the source can
 // end the comment and become a command.
 std::string CommentText(const std::string& s) {
+  bool plain = s.empty() || s.back() != ' ';
+  for (size_t i = 0; plain && i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    plain = u >= 0x20 && u != 0x7f;
+  }
+  if (plain) return s;  // the common case: nothing to remove
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
@@ -112,6 +119,15 @@ Json JsonNumber(const std::string& text) {
   }
 }
 
+// A member of a spec object by reference, or null when it has none (`value()` copies it, and
+// specs are read for every resource). A null iterates as an empty list.
+const Json& Field(const Json& object, const char* key) {
+  static const Json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
 }  // namespace
 
 bool Truthy(const Json& v) {
@@ -145,6 +161,12 @@ void Emitter::LoadSpecs() {
 // A kind's spec, or the variant its resource selects: {"variants": [{"when": COND, "spec": NAME}]}
 // picks the spec named NAME (a key of stdlib/runbook that is no kind) when COND holds.
 const Json* Emitter::Spec(const ir::Resource& r) {
+  // Looked up many times per resource (its key, its outputs, every reference to it), so kept
+  // per resource; except for kinds with variants, whose conditions are evaluated every time as
+  // before (evaluating one can note a variable the script reads).
+  auto index = static_cast<size_t>(r.id);
+  bool cacheable = index < spec_known_.size();
+  if (cacheable && spec_known_[index]) return spec_of_[index];
   auto it = specs_.find(r.kind);
   if (it == specs_.end()) return nullptr;
   if (it->contains("variants")) {
@@ -155,6 +177,11 @@ const Json* Emitter::Spec(const ir::Resource& r) {
       auto alt = specs_.find(v.at("spec").get<std::string>());
       if (alt != specs_.end()) return &*alt;
     }
+    return &*it;
+  }
+  if (cacheable) {
+    spec_known_[index] = true;
+    spec_of_[index] = &*it;
   }
   return &*it;
 }
@@ -258,8 +285,12 @@ std::string Emitter::BaseVar(ir::ResourceId id) const {
 
 std::string Emitter::KeyOutput(ir::ResourceId id) {
   const Json* spec = Spec(model_.at(id));
-  if (spec != nullptr && spec->contains("key")) return (*spec)["key"].get<std::string>();
-  return "id";
+  if (spec == nullptr) return "id";
+  // Asked for every reference to the resource: kept per spec.
+  auto known = key_outputs_.find(spec);
+  if (known != key_outputs_.end()) return known->second;
+  const Json& key = Field(*spec, "key");
+  return key_outputs_.emplace(spec, key.is_null() ? std::string("id") : key.get<std::string>()).first->second;
 }
 
 std::string Emitter::RefOutput(ir::ResourceId id) {
@@ -286,7 +317,12 @@ std::string Emitter::AccountVar(const ir::Resource& r) const {
 }
 
 std::string Emitter::ProfileVar(ir::ResourceId account) const {
-  return VarName({"TOPO_PROFILE", model_.at(account).name});
+  // Every command of a multi-account estate names its profile: the names are made once.
+  auto index = static_cast<size_t>(account);
+  if (index >= profile_vars_.size()) profile_vars_.resize(model_.resources.size());
+  std::string& var = profile_vars_[index];
+  if (var.empty()) var = VarName({"TOPO_PROFILE", model_.at(account).name});
+  return var;
 }
 
 std::string Emitter::RegionOf(const ir::Resource& r) const {
@@ -431,40 +467,84 @@ Json Emitter::AttributeJson(const Scope& scope, const std::string& name, const s
 }
 
 // `{path|filter|...}`: see stdlib/runbook/README.md for the vocabulary.
-Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
-  std::vector<std::string> filters = Split(placeholder, '|');
-  std::string path = filters.front();
-  filters.erase(filters.begin());
-  Json value;
-  const ir::Resource& r = *scope.resource;
+// A placeholder's parts, split once per distinct text: templates come from the specs, so the
+// same few hundred placeholders are resolved for every resource.
+const Emitter::Placeholder& Emitter::Parse(const std::string& text) {
+  auto found = placeholders_.find(text);
+  if (found != placeholders_.end()) return found->second;
+  Placeholder p;
+  p.filters = Split(text, '|');
+  std::string path = p.filters.front();
+  p.filters.erase(p.filters.begin());
   if (!path.empty() && path[0] == '@') {
     size_t colon = path.find(':');
-    std::string name = path.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
-    std::string arg = colon == std::string::npos ? std::string() : path.substr(colon + 1);
-    value = Builder(name, arg, scope);
+    p.head_kind = Placeholder::Head::kBuilder;
+    p.head = path.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
+    p.arg = colon == std::string::npos ? std::string() : path.substr(colon + 1);
   } else {
     std::vector<std::string> parts = Split(path, '.');
-    std::string head = parts.front();
-    std::vector<std::string> rest(parts.begin() + 1, parts.end());
-    if (head == "key") {
+    p.head = parts.front();
+    p.rest.assign(parts.begin() + 1, parts.end());
+    if (!p.rest.empty()) p.parent_rest.assign(p.rest.begin() + 1, p.rest.end());
+    using Head = Placeholder::Head;
+    static const std::unordered_map<std::string_view, Head> kHeads = {
+        {"key", Head::kKey},       {"out", Head::kOut},         {"var", Head::kVar},
+        {"name", Head::kName},     {"label", Head::kLabel},     {"topo_id", Head::kTopoId},
+        {"region", Head::kRegion}, {"account_id", Head::kAccountId}, {"org", Head::kOrg},
+        {"item", Head::kItem},     {"run_id", Head::kRunId},    {"loop", Head::kLoop},
+        {"index", Head::kIndex},   {"parent", Head::kParent}};
+    auto h = kHeads.find(p.head);
+    if (h != kHeads.end()) {
+      p.head_kind = h->second;
+    } else if (p.head.size() > 1 && p.head[0] == '^') {
+      p.head_kind = Head::kTop;
+      p.head = p.head.substr(1);
+    } else {
+      p.head_kind = Head::kAttribute;
+    }
+  }
+  return placeholders_.emplace(text, std::move(p)).first->second;
+}
+
+Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
+  const Placeholder& p = Parse(placeholder);
+  const std::string& head = p.head;
+  const std::vector<std::string>& rest = p.rest;
+  Json value;
+  const ir::Resource& r = *scope.resource;
+  using Head = Placeholder::Head;
+  switch (p.head_kind) {
+    case Head::kBuilder:
+      value = Builder(head, p.arg, scope);
+      break;
+    case Head::kKey:
       value = Marker(OutputVar(r.id, KeyOutput(r.id)));
-    } else if (head == "out") {
+      break;
+    case Head::kOut:
       value = Marker(OutputVar(r.id, rest.at(0)));
-    } else if (head == "var") {
+      break;
+    case Head::kVar:
       value = Marker(BaseVar(r.id) + "_" + VarName({rest.at(0)}));
-    } else if (head == "name") {
+      break;
+    case Head::kName:
       value = PhysicalName(r);
-    } else if (head == "label") {
+      break;
+    case Head::kLabel:
       value = scope.block != nullptr ? scope.block->label : r.name;
-    } else if (head == "topo_id") {
+      break;
+    case Head::kTopoId:
       value = model_.DisplayName(r.id);
-    } else if (head == "region") {
+      break;
+    case Head::kRegion:
       value = RegionOf(r);
-    } else if (head == "account_id") {
+      break;
+    case Head::kAccountId:
       value = Marker(AccountVar(r));
-    } else if (head == "org") {
+      break;
+    case Head::kOrg:
       value = model_.organization;
-    } else if (head == "item") {
+      break;
+    case Head::kItem:
       if (scope.item != nullptr) {
         if (rest.empty()) {
           value = ValueToJson(*scope.item);
@@ -475,24 +555,34 @@ Json Emitter::Resolve(const std::string& placeholder, const Scope& scope) {
         value = scope.item_json;
         for (const auto& k : rest) value = value.is_object() && value.contains(k) ? value[k] : Json();
       }
-    } else if (head == "run_id") {
+      break;
+    case Head::kRunId:
       value = Marker("TOPO_RUN_ID");
-    } else if (head == "loop") {
+      break;
+    case Head::kLoop:
       value = Marker("topo_item");
-    } else if (head == "index") {
+      break;
+    case Head::kIndex:
       value = scope.item_json;
-    } else if (head == "parent" && scope.parent != nullptr) {
-      std::vector<std::string> sub(rest.begin() + 1, rest.end());
-      value = rest.empty() ? Json() : AttributeJson(*scope.parent, rest.front(), sub);
-    } else if (head.size() > 1 && head[0] == '^') {
+      break;
+    case Head::kParent:
+      if (scope.parent != nullptr) {
+        value = rest.empty() ? Json() : AttributeJson(*scope.parent, rest.front(), p.parent_rest);
+      } else {
+        value = AttributeJson(scope, head, rest);  // no enclosing block: an attribute `parent`
+      }
+      break;
+    case Head::kTop: {
       Scope top;
       top.resource = scope.resource;
-      value = AttributeJson(top, head.substr(1), rest);
-    } else {
-      value = AttributeJson(scope, head, rest);
+      value = AttributeJson(top, head, rest);
+      break;
     }
+    case Head::kAttribute:
+      value = AttributeJson(scope, head, rest);
+      break;
   }
-  for (const auto& f : filters) value = ApplyFilter(f, value, scope);
+  for (const auto& f : p.filters) value = ApplyFilter(f, value, scope);
   return value;
 }
 
@@ -836,10 +926,20 @@ Word Emitter::JsonToWord(const Json& value) {
 // Commands
 
 std::vector<Word> Emitter::AwsPrefix(const std::string& command, const ir::Resource& r) {
-  std::vector<Word> words = {Word::Literal("aws")};
-  std::vector<std::string> parts = Split(command, ' ');
-  for (const auto& p : parts) words.push_back(Word::Literal(p));
-  if (!GlobalService(parts.front())) {
+  // The same few commands for every resource: their words are split once.
+  auto known = command_words_.find(command);
+  if (known == command_words_.end()) {
+    CommandWords prefix;
+    prefix.words = {Word::Literal("aws")};
+    std::vector<std::string> parts = Split(command, ' ');
+    for (const auto& p : parts) prefix.words.push_back(Word::Literal(p));
+    prefix.regional = !GlobalService(parts.front());
+    known = command_words_.emplace(command, std::move(prefix)).first;
+  }
+  std::vector<Word> words;
+  words.reserve(known->second.words.size() + 12);  // room for the arguments callers add
+  words = known->second.words;
+  if (known->second.regional) {
     words.push_back(Word::Literal("--region"));
     words.push_back(Word::Literal(RegionOf(r)));
   }
@@ -875,10 +975,10 @@ std::vector<Word> Emitter::ArgsToWords(const Json& args, const Scope& scope, boo
       }
       if (values.empty()) continue;
       words.push_back(Word::Literal(opt));
-      words.insert(words.end(), values.begin(), values.end());
+      MoveAppend(words, values);
       continue;
     }
-    if (!When(arg.value("when", Json()), scope)) continue;
+    if (!When(Field(arg, "when"), scope)) continue;
     if (arg.contains("flag")) {
       Json v = Resolve(arg["flag"].get<std::string>(), scope);
       if (v.is_null()) continue;
@@ -919,15 +1019,15 @@ std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t in
   const ir::Resource& r = *scope.resource;
   std::vector<Word> words = AwsPrefix(entry.at("cmd").get<std::string>(), r);
   bool dropped = false;
-  std::vector<Word> args = ArgsToWords(entry.value("args", Json::array()), scope, &dropped);
-  for (const auto& a : entry.value("require", Json::array())) {
+  std::vector<Word> args = ArgsToWords(Field(entry, "args"), scope, &dropped);
+  for (const auto& a : Field(entry, "require")) {
     if (!Truthy(Resolve(a.get<std::string>(), scope))) dropped = true;
   }
   if (dropped) {
     *skipped = true;
     return "";
   }
-  words.insert(words.end(), args.begin(), args.end());
+  MoveAppend(words, args);
   if (entry.contains("query")) {
     Json q = EvalString(entry["query"].get<std::string>(), scope);
     words.push_back(Word::Literal("--query"));
@@ -976,8 +1076,8 @@ std::string Emitter::AwsCommand(const Json& entry, const Scope& scope, size_t in
 std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std::string& var) {
   const ir::Resource& r = *scope.resource;
   std::vector<Word> words = AwsPrefix(probe.at("cmd").get<std::string>(), r);
-  std::vector<Word> args = ArgsToWords(probe.value("args", Json::array()), scope, nullptr);
-  words.insert(words.end(), args.begin(), args.end());
+  std::vector<Word> args = ArgsToWords(Field(probe, "args"), scope, nullptr);
+  MoveAppend(words, args);
   words.push_back(Word::Literal("--query"));
   words.push_back(ToWord(EvalString(probe.at("query").get<std::string>(), scope)));
   words.push_back(Word::Literal("--output"));
@@ -993,13 +1093,12 @@ std::string Emitter::ProbeLine(const Json& probe, const Scope& scope, const std:
   return line;
 }
 
-std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& scope, size_t indent) {
+std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& scope, size_t indent, bool each_done) {
   std::vector<std::string> lines;
-  if (!When(entry.value("when", Json()), scope)) return lines;
-  if (entry.contains("each")) {
-    Json inner = entry;
-    inner.erase("each");
-    inner.erase("when");
+  if (!each_done && !When(Field(entry, "when"), scope)) return lines;
+  if (!each_done && entry.contains("each")) {
+    // The entry runs once per item: for each item, the entry without its `when` and `each`.
+    const Json& inner = entry;
     std::string what = entry["each"].get<std::string>();
     const ir::Resource& r = *scope.resource;
     const std::map<std::string, facts::BlockSchema>* schemas =
@@ -1013,8 +1112,8 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         s.block = &b;
         s.block_schema = &schemas->at(what);
         s.parent = &scope;
-        auto more = CommandLines(inner, s, indent);
-        lines.insert(lines.end(), more.begin(), more.end());
+        auto more = CommandLines(inner, s, indent, true);
+        MoveAppend(lines, more);
       }
       return lines;
     }
@@ -1023,8 +1122,8 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
       for (const auto& element : a->value.items) {
         Scope s = scope;
         s.item = &element;
-        auto more = CommandLines(inner, s, indent);
-        lines.insert(lines.end(), more.begin(), more.end());
+        auto more = CommandLines(inner, s, indent, true);
+        MoveAppend(lines, more);
       }
       return lines;
     }
@@ -1034,8 +1133,8 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
         Scope s = scope;
         s.item = nullptr;
         s.item_json = element;
-        auto more = CommandLines(inner, s, indent);
-        lines.insert(lines.end(), more.begin(), more.end());
+        auto more = CommandLines(inner, s, indent, true);
+        MoveAppend(lines, more);
       }
     }
     return lines;
@@ -1045,7 +1144,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
   }
   if (entry.contains("builtin")) {
     auto more = Builtin(entry["builtin"].get<std::string>(), scope, indent);
-    lines.insert(lines.end(), more.begin(), more.end());
+    MoveAppend(lines, more);
     return lines;
   }
   if (entry.contains("say")) {
@@ -1056,7 +1155,7 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
   if (entry.contains("manual")) {
     const Json& m = entry["manual"];
     std::vector<Word> text;
-    for (const auto& l : m.value("lines", Json::array())) {
+    for (const auto& l : Field(m, "lines")) {
       Json t = EvalString(l.get<std::string>(), scope);
       if (!t.is_null()) text.push_back(ToWord(t));
     }
@@ -1099,9 +1198,9 @@ std::vector<std::string> Emitter::CommandLines(const Json& entry, const Scope& s
     lines.push_back(Indent("read -r -a " + var + "_ITEMS <<<\"$" + var + "\" || true", indent));
     lines.push_back(Indent("for topo_item in \"${" + var + "_ITEMS[@]}\"; do", indent));
     lines.push_back(Indent("  if topo_absent \"$topo_item\"; then continue; fi", indent));
-    for (const auto& e : entry.value("do", Json::array())) {
+    for (const auto& e : Field(entry, "do")) {
       auto more = CommandLines(e, scope, indent + 2);
-      lines.insert(lines.end(), more.begin(), more.end());
+      MoveAppend(lines, more);
     }
     lines.push_back(Indent("done", indent));
     return lines;
@@ -1213,7 +1312,7 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
     return m;
   }
   const Json* spec = Spec(r);
-  if (spec != nullptr && spec->contains("skip") && When(spec->value("skip_when", Json()), scope)) {
+  if (spec != nullptr && spec->contains("skip") && When(Field(*spec, "skip_when"), scope)) {
     s.comment_only = true;
     for (const auto& l : Wrap(EvalString((*spec)["skip"].get<std::string>(), scope).get<std::string>(), 94)) {
       s.comments.push_back(l);
@@ -1242,16 +1341,15 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
   if (mode_ == Mode::kRunbook) {
     bool has_probe = spec->contains("probe") && !(*spec)["probe"].is_null();
     if (has_probe) s.probe = ProbeLine((*spec)["probe"], scope, s.key_var);
-    for (const auto& entry : spec->value("create", Json::array())) {
+    for (const auto& entry : Field(*spec, "create")) {
       auto lines = CommandLines(entry, scope, has_probe ? 2 : 0);
-      s.create.insert(s.create.end(), lines.begin(), lines.end());
+      MoveAppend(s.create, lines);
     }
-    for (const auto& entry : spec->value("configure", Json::array())) {
+    for (const auto& entry : Field(*spec, "configure")) {
       auto lines = CommandLines(entry, scope, 0);
-      s.configure.insert(s.configure.end(), lines.begin(), lines.end());
+      MoveAppend(s.configure, lines);
     }
-    const Json ignored = spec->value("ignored", Json::object());  // items() must not outlive it
-    for (const auto& [attr, why] : ignored.items()) {
+    for (const auto& [attr, why] : Field(*spec, "ignored").items()) {
       if (r.Find(attr) != nullptr) {
         Warn(DiagKind::kRunbookSettingIgnored, r, attr);
         s.comments.push_back("not applied: `" + attr + "`: " + why.get<std::string>());
@@ -1277,9 +1375,9 @@ Section Emitter::BuildSection(ir::ResourceId id, int part) {
       s.data_warning = (*spec)["data"].get<std::string>();
     }
     if (spec->contains("keep")) s.keep_reason = (*spec)["keep"].get<std::string>();
-    for (const auto& entry : spec->value("delete", Json::array())) {
+    for (const auto& entry : Field(*spec, "delete")) {
       auto lines = CommandLines(entry, scope, s.probe.empty() ? 0 : 2);
-      s.del.insert(s.del.end(), lines.begin(), lines.end());
+      MoveAppend(s.del, lines);
     }
   }
   return s;
@@ -1330,7 +1428,7 @@ void Emitter::FillOutputs(std::vector<Section>& sections) {
         changed = true;
         auto lines = OutputLines(id, output);
         auto it = main.find(id);
-        if (it != main.end()) it->second->outputs.insert(it->second->outputs.end(), lines.begin(), lines.end());
+        if (it != main.end()) MoveAppend(it->second->outputs, lines);
       }
     }
   }
@@ -1361,6 +1459,8 @@ std::string Emitter::Template(const std::string& name) const {
 
 OutputFiles Emitter::Run() {
   LoadSpecs();
+  spec_of_.assign(model_.resources.size(), nullptr);
+  spec_known_.assign(model_.resources.size(), false);
   int accounts = 0;
   for (const auto& r : model_.resources) accounts += r.kind == "account" ? 1 : 0;
   multi_account_ = accounts > 1;
@@ -1387,12 +1487,13 @@ OutputFiles Emitter::Run() {
     manual_count_ = 0;
     helpers_.clear();
     std::vector<Section> sections;
+    sections.reserve(order_.size());
     for (const auto& [id, part] : order_) {
       Section s = BuildSection(id, part);
       // A group's rules that can follow it directly stay in its own section.
       if (part == 1 && !sections.empty() && sections.back().resource == id && sections.back().part == 0) {
         if (mode == Mode::kRunbook) {
-          sections.back().configure.insert(sections.back().configure.end(), s.configure.begin(), s.configure.end());
+          MoveAppend(sections.back().configure, s.configure);
           continue;
         }
       }
@@ -1409,39 +1510,155 @@ OutputFiles Emitter::Run() {
   return files;
 }
 
-Json Emitter::SectionJson(const Section& s, int number) {
-  Json j;
-  j["number"] = std::to_string(number);
-  j["id_word"] = ShellQuote(s.id);
-  j["heading"] = CommentText(std::to_string(number) + ". " + s.id + ": " + s.title);
-  j["comments"] = Json::array();
-  for (const auto& c : s.comments) j["comments"].push_back(CommentText(c));
-  j["key_var"] = s.key_var;
-  return j;
+namespace {
+
+constexpr std::string_view kRule =
+    "# ------------------------------------------------------------------------------------------------\n";
+
+// Appends `text` to `out` keeping at most two newlines in a row (at most one empty line),
+// counting the newlines `out` already ends with. Every piece of a script goes through it: the
+// steps leave empty lines where their optional parts are missing, and keeping the script compact
+// as it grows saves a pass over megabytes of text.
+void Put(std::string& out, std::string_view text) {
+  if (text.find('\n') == std::string_view::npos) {
+    out.append(text);
+    return;
+  }
+  size_t trailing = 0;
+  while (trailing < 2 && trailing < out.size() && out[out.size() - 1 - trailing] == '\n') ++trailing;
+  size_t from = std::min(text.find_first_not_of('\n'), text.size());
+  out.append(std::min(from, 2 - trailing), '\n');
+  while (from < text.size()) {
+    size_t run = text.find("\n\n\n", from);
+    if (run == std::string_view::npos) {
+      out.append(text.substr(from));
+      break;
+    }
+    out.append(text.substr(from, run + 2 - from));  // the text and the first two newlines of the run
+    from = std::min(text.find_first_not_of('\n', run), text.size());
+  }
+}
+
+void Put(std::string& out, char c) {
+  if (c == '\n' && out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') return;
+  out += c;
+}
+
+// The steps reproduce the text of the Mustache sections they once were: a section that is
+// false or an empty list, alone on its lines, left one empty line behind (kainjow's handling of
+// standalone lines), hence the '\n' for a missing part.
+void PutLines(std::string& out, const std::vector<std::string>& lines) {
+  if (lines.empty()) Put(out, '\n');
+  for (const auto& l : lines) {
+    Put(out, l);
+    Put(out, '\n');
+  }
+}
+
+size_t LinesSize(const std::vector<std::string>& lines) {
+  size_t n = 0;
+  for (const auto& l : lines) n += l.size() + 1;
+  return n;
+}
+
+// About the size of a step's text, to reserve the script at once.
+size_t SectionSize(const Section& s) {
+  return 400 + s.id.size() * 4 + s.title.size() + s.probe.size() + s.key_var.size() * 4 + LinesSize(s.comments) +
+         LinesSize(s.create) + LinesSize(s.configure) + LinesSize(s.outputs) + LinesSize(s.del);
+}
+
+}  // namespace
+
+// The heading of a step: a blank line, the numbered title and comments between rules, and the
+// topo_step call.
+void Emitter::AppendHeading(std::string& out, const Section& s, int number) {
+  std::string n = std::to_string(number);
+  Put(out, '\n');
+  Put(out, kRule);
+  Put(out, "# ");
+  Put(out, CommentText(n + ". " + s.id + ": " + s.title));
+  Put(out, '\n');
+  if (s.comments.empty()) Put(out, '\n');
+  for (const auto& c : s.comments) {
+    Put(out, "# ");
+    Put(out, CommentText(c));
+    Put(out, '\n');
+  }
+  Put(out, kRule);
+  Put(out, "topo_step ");
+  Put(out, n);
+  Put(out, ' ');
+  Put(out, ShellQuote(s.id));
+  Put(out, '\n');
+}
+
+// One step of runbook.sh: the lookup with the create lines it guards (or create lines that
+// always run), then the configure and output lines. Written here rather than in the template:
+// a template section per step meant a JSON object and a Mustache data tree per step, most of
+// the emitter's time.
+void Emitter::RunbookSection(std::string& out, const Section& s, int number) {
+  AppendHeading(out, s, number);
+  if (!s.probe.empty()) {
+    Put(out, s.probe);
+    Put(out, "\nif topo_absent \"$");
+    Put(out, s.key_var);
+    Put(out, "\"; then\n");
+    PutLines(out, s.create);
+    Put(out, "  echo \"   created: $");
+    Put(out, s.key_var);
+    Put(out, "\"\nelse\n  echo \"   exists, reused: $");
+    Put(out, s.key_var);
+    Put(out, "\"\nfi\n\n");
+  } else {
+    Put(out, '\n');
+    PutLines(out, s.create);
+  }
+  PutLines(out, s.configure);
+  PutLines(out, s.outputs);
+}
+
+// One step of teardown.sh: kept (`keep` says why), deleted when found (asking first when it
+// holds data), or lines that run as they are.
+void Emitter::TeardownSection(std::string& out, const Section& s, int number, const std::string* keep) {
+  AppendHeading(out, s, number);
+  if (keep != nullptr) {
+    Put(out, "topo_say ");
+    Put(out, ShellQuote("   kept: " + *keep));
+    Put(out, "\n\n\n");
+  } else if (!s.probe.empty()) {
+    Put(out, "\nif topo_absent \"$");
+    Put(out, s.key_var);
+    Put(out, "\"; then\n  echo \"   not found: nothing to delete\"\n");
+    if (!s.data_warning.empty()) {
+      Put(out, "elif ! topo_confirm_data ");
+      Put(out, ShellQuote(s.id));
+      Put(out, ' ');
+      Put(out, ShellQuote(s.data_warning));
+      Put(out, "; then\n  echo \"   kept\"\n");
+    } else {
+      Put(out, '\n');
+    }
+    Put(out, "else\n");
+    PutLines(out, s.del);
+    Put(out, "  echo \"   deleted\"\nfi\n\n");
+  } else {
+    Put(out, "\n\n");
+    PutLines(out, s.del);
+  }
 }
 
 std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   Json h = Header();
-  Json list = Json::array();
   Json inventory = Json::array();
+  size_t size = 0;
   int number = 0;
   for (const auto& s : sections) {
     ++number;
-    Json j = SectionJson(s, number);
-    if (!s.probe.empty()) {
-      j["probe"] = s.probe;
-      j["create"] = s.create;
-    } else {
-      j["apply"] = s.create;
-    }
-    j["configure"] = s.configure;
-    j["outputs"] = s.outputs;
-    list.push_back(j);
     inventory.push_back(CommentText(std::to_string(number) + ". " + s.id + (s.manual ? " (manual)" : "") +
                                     (s.comment_only ? " (nothing to run)" : "")));
+    size += SectionSize(s);
   }
-  h["sections"] = list;
-  h["inventory"] = inventory;
+  h["inventory"] = std::move(inventory);
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
   h["script"] = "runbook.sh";
@@ -1449,7 +1666,10 @@ std::string Emitter::RenderRunbook(const std::vector<Section>& sections) {
   h["secrets"] = helpers_.count("secrets") > 0;
   h["ses_smtp_helper"] = helpers_.count("ses_smtp") > 0;
   h["cname_batch"] = helpers_.count("cname_batch") > 0;
-  return Render("runbook.sh", h);
+  return Render("runbook.sh", h, size, {{"sections", [&](std::string& out) {
+                                           int n = 0;
+                                           for (const auto& s : sections) RunbookSection(out, s, ++n);
+                                         }}});
 }
 
 std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
@@ -1458,58 +1678,72 @@ std::string Emitter::RenderTeardown(const std::vector<Section>& forward) {
   for (const auto& s : forward) {
     if (s.part == 0 && !s.keep_reason.empty()) kept[s.resource] = s.keep_reason;
   }
+  std::vector<std::vector<size_t>> edges_from;  // built on first use: most estates keep nothing
   for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
     if (it->part != 0 || !kept.count(it->resource)) continue;
-    for (const auto& e : model_.edges) {
-      if (e.from != it->resource || e.via == "before" || e.via == "rule" || e.to == e.from) continue;
+    if (edges_from.empty()) {
+      edges_from.resize(model_.resources.size());
+      for (size_t i = 0; i < model_.edges.size(); ++i) {
+        ir::ResourceId from = model_.edges[i].from;
+        if (from != ir::kNoResource) edges_from[static_cast<size_t>(from)].push_back(i);
+      }
+    }
+    for (size_t i : edges_from[static_cast<size_t>(it->resource)]) {
+      const ir::Edge& e = model_.edges[i];
+      if (e.via == "before" || e.via == "rule" || e.to == e.from) continue;
       const ir::Resource& t = model_.at(e.to);
       if (IsScopeKind(t) || t.kind == "manual_step" || kept.count(e.to)) continue;
       kept[e.to] = "needed by " + model_.DisplayName(e.from) + ", which is kept";
     }
   }
   Json h = Header();
-  Json lookups = Json::array();
-  for (const auto& s : forward) {
-    if (s.probe.empty() && s.outputs.empty()) continue;
-    Json j;
-    j["id"] = CommentText(s.id);
-    j["probe"] = s.probe;
-    if (!s.probe.empty() && !s.key_var.empty()) j["found"] = "topo_found " + ShellQuote(s.id) + " \"$" + s.key_var + "\"";
-    j["outputs"] = s.outputs;
-    lookups.push_back(j);
-  }
-  Json list = Json::array();
+  size_t size = 0;
   Json kept_lines = Json::array();
   int number = 0;
   for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
     const Section& s = *it;
+    size += SectionSize(s) * 2;  // the lookup and the step
     if (s.manual || s.comment_only) continue;
     ++number;
-    Json j = SectionJson(s, number);
     auto k = kept.find(s.resource);
-    if (k != kept.end() && s.part == 0) {
-      j["keep"] = ShellQuote("   kept: " + k->second);
-      kept_lines.push_back(CommentText(s.id + ": " + k->second));
-    } else if (!s.probe.empty()) {
-      Json d;
-      d["lines"] = s.del;
-      if (!s.data_warning.empty()) d["data"] = ShellQuote(s.data_warning);
-      j["delete"] = d;
-    } else {
-      j["apply"] = s.del;
-    }
-    list.push_back(j);
+    if (k != kept.end() && s.part == 0) kept_lines.push_back(CommentText(s.id + ": " + k->second));
   }
-  h["sections"] = list;
-  h["lookups"] = lookups;
-  h["kept"] = kept_lines;
+  h["kept"] = std::move(kept_lines);
   h["step_count"] = std::to_string(number);
   h["manual_count"] = std::to_string(manual_count_);
   h["script"] = "teardown.sh";
   h["run_id"] = used_vars_.count("TOPO_RUN_ID") > 0;
   h["teardown"] = true;
   h["secrets"] = helpers_.count("secrets") > 0;
-  return Render("teardown.sh", h);
+  auto lookups = [&](std::string& out) {
+    for (const auto& s : forward) {
+      if (s.probe.empty() && s.outputs.empty()) continue;
+      Put(out, "# ");
+      Put(out, CommentText(s.id));
+      Put(out, '\n');
+      Put(out, s.probe);
+      Put(out, '\n');
+      if (!s.probe.empty() && !s.key_var.empty()) {
+        Put(out, "topo_found ");
+        Put(out, ShellQuote(s.id));
+        Put(out, " \"$");
+        Put(out, s.key_var);
+        Put(out, '"');
+      }
+      Put(out, '\n');
+      PutLines(out, s.outputs);
+    }
+  };
+  auto steps = [&](std::string& out) {
+    int n = 0;
+    for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
+      const Section& s = *it;
+      if (s.manual || s.comment_only) continue;
+      auto k = kept.find(s.resource);
+      TeardownSection(out, s, ++n, k != kept.end() && s.part == 0 ? &k->second : nullptr);
+    }
+  };
+  return Render("teardown.sh", h, size, {{"lookups", lookups}, {"sections", steps}});
 }
 
 Json Emitter::Header() {
@@ -1617,7 +1851,7 @@ Json Emitter::Header() {
   return h;
 }
 
-std::string Emitter::Render(const std::string& name, const Json& data) const {
+std::string Emitter::Render(const std::string& name, const Json& data, size_t size, const std::vector<Part>& parts) const {
   using kainjow::mustache::mustache;
   std::function<kainjow::mustache::data(const Json&)> convert = [&](const Json& j) -> kainjow::mustache::data {
     if (j.is_object()) {
@@ -1638,20 +1872,33 @@ std::string Emitter::Render(const std::string& name, const Json& data) const {
   kainjow::mustache::data d = convert(data);
   d.set("helpers", kainjow::mustache::data{Template("helpers")});
   d.set("prereqs", kainjow::mustache::data{Template("prereqs")});
+  // The parts (the steps, megabytes for a large estate) are written straight into the script
+  // where the rendered skeleton has their marker, not passed through Mustache, which copies a
+  // value several times. The template gives each a line of its own; a line that is exactly the
+  // marker can come from nowhere else, since every line with a value from the source starts
+  // with fixed text.
+  auto marker = [](const std::string& key) { return "\x01topo:" + key + "\x02"; };
+  for (const auto& part : parts) d.set(part.key, kainjow::mustache::data{marker(part.key)});
   mustache tmpl{Template(name)};
   // Values arrive already quoted for the shell (ShellQuote) or made comment-safe (CommentText).
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = tmpl.render(d);
+  std::string skeleton = tmpl.render(d);
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
-  // Sections leave empty lines where their optional parts are missing: keep at most one. (No
-  // text of the script spans lines: values are quoted on one line.)
-  std::string compact;
-  size_t newlines = 0;
-  for (char c : out) {
-    newlines = c == '\n' ? newlines + 1 : 0;
-    if (newlines <= 2) compact += c;
+  // Sections leave empty lines where their optional parts are missing: Put keeps at most one.
+  // (No text of the script spans lines: values are quoted on one line.)
+  std::string out;
+  out.reserve(skeleton.size() + size);
+  std::string_view rest = skeleton;
+  for (const auto& part : parts) {
+    std::string line = "\n" + marker(part.key) + "\n";
+    size_t at = rest.find(line);
+    if (at == std::string_view::npos) throw std::runtime_error("template " + name + ": no line `{{" + part.key + "}}`");
+    Put(out, rest.substr(0, at + 1));
+    part.write(out);
+    rest = rest.substr(at + line.size() - 1);
   }
-  return compact;
+  Put(out, rest);
+  return out;
 }
 
 }  // namespace topo::emit::runbook

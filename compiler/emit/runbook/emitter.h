@@ -10,10 +10,13 @@
 // Values travel as JSON with markers: a run-time shell variable inside a value is written as
 // "\x01<n>\x02" (or "\x03<n>\x02" for a whole unquoted value) where n indexes vars_. A value
 // becomes a shell word through ToWord/JsonToWord, which turn markers back into "$NAME".
+#include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +28,12 @@
 namespace topo::emit::runbook {
 
 using Json = nlohmann::json;
+
+// Moves the elements of `from` to the end of `to` (lines and words are built in pieces).
+template <typename T>
+void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
 
 // A present value: not null, false, 0, "" or empty.
 bool Truthy(const Json& v);
@@ -80,6 +89,20 @@ class Emitter {
   Json EvalString(const std::string& tmpl, const Scope& scope);
   Json EvalJson(const Json& tmpl, const Scope& scope);
   Json Resolve(const std::string& placeholder, const Scope& scope);
+  // `{path|filter|...}` split: `@name:arg` (a builder), or head.rest... (head as below).
+  struct Placeholder {
+    enum class Head {
+      kBuilder, kKey, kOut, kVar, kName, kLabel, kTopoId, kRegion, kAccountId, kOrg, kItem,
+      kRunId, kLoop, kIndex, kParent, kTop, kAttribute
+    };
+    Head head_kind = Head::kAttribute;
+    std::string head;                    // the builder's name; the attribute without `^`
+    std::string arg;                     // a builder's argument
+    std::vector<std::string> rest;       // the path after the head
+    std::vector<std::string> parent_rest;  // rest without its first element (for `parent.`)
+    std::vector<std::string> filters;
+  };
+  const Placeholder& Parse(const std::string& placeholder);
   Json ValueToJson(const ir::Value& value);
   Json AttributeJson(const Scope& scope, const std::string& name, const std::vector<std::string>& rest);
   Json ApplyFilter(const std::string& filter, const Json& value, const Scope& scope);
@@ -101,7 +124,9 @@ class Emitter {
   static std::string ParamVar(const std::string& name);
 
   // --- commands ---
-  std::vector<std::string> CommandLines(const Json& entry, const Scope& scope, size_t indent);
+  // each_done: `entry` is the body of its own `each`, for one item (its `when` and `each` are
+  // already applied).
+  std::vector<std::string> CommandLines(const Json& entry, const Scope& scope, size_t indent, bool each_done = false);
   std::string AwsCommand(const Json& entry, const Scope& scope, size_t indent, bool* skipped);
   std::vector<Word> AwsPrefix(const std::string& command, const ir::Resource& r);
   std::string ProbeLine(const Json& probe, const Scope& scope, const std::string& var);
@@ -132,8 +157,16 @@ class Emitter {
   const ir::Resource* ZoneOf(const ir::Resource& r);
 
   // --- rendering ---
-  Json SectionJson(const Section& s, int number);
-  std::string Render(const std::string& name, const Json& data) const;
+  void AppendHeading(std::string& out, const Section& s, int number);
+  void RunbookSection(std::string& out, const Section& s, int number);
+  void TeardownSection(std::string& out, const Section& s, int number, const std::string* keep);
+  // A part of a script written by code where its template has the line `{{key}}`.
+  struct Part {
+    std::string key;
+    std::function<void(std::string& out)> write;
+  };
+  // The script from template `name` with `data`, and its parts (about `size` bytes).
+  std::string Render(const std::string& name, const Json& data, size_t size, const std::vector<Part>& parts) const;
   std::string RenderRunbook(const std::vector<Section>& sections);
   std::string RenderTeardown(const std::vector<Section>& sections);
   std::string Template(const std::string& name) const;
@@ -146,6 +179,16 @@ class Emitter {
   const facts::Catalog& catalog_;
   DiagSink& sink_;
   Json specs_;                                   // kind -> spec
+  std::unordered_map<std::string, Placeholder> placeholders_;
+  std::unordered_map<const Json*, std::string> key_outputs_;  // spec -> KeyOutput()
+  mutable std::vector<std::string> profile_vars_;  // account -> ProfileVar(), once made
+  struct CommandWords {
+    std::vector<Word> words;                     // aws ec2 create-vpc
+    bool regional = false;                       // takes --region
+  };
+  std::unordered_map<std::string, CommandWords> command_words_;  // "ec2 create-vpc" -> its words
+  std::vector<const Json*> spec_of_;             // resource -> Spec(), where spec_known_
+  std::vector<bool> spec_known_;
   std::vector<std::string> spec_sources_;
   std::vector<std::pair<ir::ResourceId, int>> order_;
   bool multi_account_ = false;

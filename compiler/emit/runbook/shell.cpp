@@ -1,5 +1,7 @@
 #include "emit/runbook/shell.h"
 
+#include <array>
+
 namespace topo::emit::runbook {
 
 namespace {
@@ -17,25 +19,42 @@ bool IsBareSafe(char c) {
 }  // namespace
 
 std::string ShellQuote(std::string_view s) {
-  if (s.empty()) return "''";
+  std::string out;
+  AppendShellQuoted(out, s);
+  return out;
+}
+
+void AppendShellQuoted(std::string& out, std::string_view s) {
+  if (s.empty()) {
+    out += "''";
+    return;
+  }
+  // A table: every word of every command goes through here.
+  static const auto kBare = [] {
+    std::array<bool, 256> bare{};
+    for (int c = 0; c < 256; ++c) bare[static_cast<size_t>(c)] = IsBareSafe(static_cast<char>(c));
+    return bare;
+  }();
   bool bare = true;
   for (char c : s) {
-    if (!IsBareSafe(c)) {
+    if (!kBare[static_cast<unsigned char>(c)]) {
       bare = false;
       break;
     }
   }
-  if (bare) return std::string(s);
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
+  if (bare) {
+    out.append(s);
+    return;
   }
-  out += "'";
-  return out;
+  out += '\'';
+  size_t from = 0;
+  for (size_t q = s.find('\''); q != std::string_view::npos; q = s.find('\'', from)) {
+    out.append(s.substr(from, q - from));
+    out += "'\\''";
+    from = q + 1;
+  }
+  out.append(s.substr(from));
+  out += '\'';
 }
 
 std::string VarName(const std::vector<std::string>& parts) {
@@ -118,49 +137,69 @@ bool Word::empty() const {
 }
 
 std::string Word::Render() const {
-  if (empty()) return "''";
   std::string out;
-  for (const auto& p : pieces) {
-    switch (p.kind) {
-      case Piece::Kind::kLiteral:
-        if (!p.text.empty()) out += ShellQuote(p.text);
-        break;
-      case Piece::Kind::kVar:
-        out += "\"$" + p.text + "\"";
-        break;
-      case Piece::Kind::kJsonVar:
-        out += "\"$(topo_json \"$" + p.text + "\")\"";
-        break;
-    }
-  }
+  RenderTo(out);
   return out;
 }
 
-std::string RenderCommand(const std::vector<Word>& words, size_t indent) {
-  std::vector<std::string> rendered;
-  size_t total = indent;
-  for (const auto& w : words) {
-    rendered.push_back(w.Render());
-    total += rendered.back().size() + 1;
+void Word::RenderTo(std::string& out) const {
+  if (empty()) {
+    out += "''";
+    return;
   }
+  for (const auto& p : pieces) {
+    switch (p.kind) {
+      case Piece::Kind::kLiteral:
+        if (!p.text.empty()) AppendShellQuoted(out, p.text);
+        break;
+      case Piece::Kind::kVar:
+        out += "\"$";
+        out += p.text;
+        out += '"';
+        break;
+      case Piece::Kind::kJsonVar:
+        out += "\"$(topo_json \"$";
+        out += p.text;
+        out += "\")\"";
+        break;
+    }
+  }
+}
+
+std::string RenderCommand(const std::vector<Word>& words, size_t indent) {
+  // Every word rendered into one buffer (ends[i]: where word i ends), then joined.
+  std::string buffer;
+  std::vector<size_t> ends;
+  ends.reserve(words.size());
+  for (const auto& w : words) {
+    w.RenderTo(buffer);
+    ends.push_back(buffer.size());
+  }
+  size_t total = indent + buffer.size() + words.size();
   std::string out;
+  out.reserve(buffer.size() + words.size() * (indent + 6));
   if (total <= 110) {
-    for (size_t i = 0; i < rendered.size(); ++i) {
+    size_t start = 0;
+    for (size_t i = 0; i < ends.size(); ++i) {
       if (i > 0) out += ' ';
-      out += rendered[i];
+      out.append(buffer, start, ends[i] - start);
+      start = ends[i];
     }
     return out;
   }
   // One option with its values per line; the command itself (aws SERVICE OPERATION) first.
-  std::string pad(indent + 2, ' ');
-  for (size_t i = 0; i < rendered.size(); ++i) {
-    bool option = rendered[i].size() > 2 && rendered[i][0] == '-' && rendered[i][1] == '-';
+  size_t start = 0;
+  for (size_t i = 0; i < ends.size(); ++i) {
+    std::string_view word(buffer.data() + start, ends[i] - start);
+    bool option = word.size() > 2 && word[0] == '-' && word[1] == '-';
     if (i > 0 && option && i >= 3) {
-      out += " \\\n" + pad;
+      out += " \\\n";
+      out.append(indent + 2, ' ');
     } else if (i > 0) {
       out += ' ';
     }
-    out += rendered[i];
+    out.append(word);
+    start = ends[i];
   }
   return out;
 }

@@ -13,6 +13,7 @@ namespace topo::emit::runbook {
 // (letters, digits and `_ . / : @ % + , = -`), otherwise in single quotes with each `'`
 // written as `'\''`. The empty string is `''`.
 std::string ShellQuote(std::string_view s);
+void AppendShellQuoted(std::string& out, std::string_view s);  // out += ShellQuote(s)
 
 // A shell variable name made of `parts`: upper-case, every other character an underscore
 // ("vpc", "main", "id" -> VPC_MAIN_ID).
@@ -40,6 +41,7 @@ struct Word {
   bool empty() const;             // no pieces, or only empty literals
   // The word as shell text: literals through ShellQuote, variables as "${NAME}".
   std::string Render() const;
+  void RenderTo(std::string& out) const;  // out += Render()
 };
 
 // A command: its words, rendered on one line, or over several lines (`\` continuations, one
