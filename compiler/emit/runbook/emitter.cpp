@@ -128,6 +128,34 @@ const Json& Field(const Json& object, const char* key) {
   return it == object.end() ? kNull : *it;
 }
 
+// Run-time variables travel inside values as "\x01<n>\x02" (see emitter.h): text from the
+// source must not contain those bytes, or a value could decode as a variable (the fuzzer found a
+// string with \x01 in it that crashed the decoder). They are control characters no AWS value
+// uses; they are dropped.
+std::string WithoutMarkers(const std::string& text) {
+  if (text.find_first_of(std::string{kMark, kEnd, kRawMark}) == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c != kMark && c != kEnd && c != kRawMark) out += c;
+  }
+  return out;
+}
+
+// The variable index written between `from` and `to` (exclusive), when it is one: digits only,
+// below `count`.
+bool MarkerIndex(const std::string& s, size_t from, size_t to, size_t count, size_t* index) {
+  if (to == std::string::npos || to <= from || to - from > 9) return false;
+  size_t n = 0;
+  for (size_t k = from; k < to; ++k) {
+    if (s[k] < '0' || s[k] > '9') return false;
+    n = n * 10 + static_cast<size_t>(s[k] - '0');
+  }
+  if (n >= count) return false;
+  *index = n;
+  return true;
+}
+
 }  // namespace
 
 bool Truthy(const Json& v) {
@@ -365,7 +393,7 @@ Json Emitter::ValueToJson(const ir::Value& v) {
     case ir::Value::Kind::kNumber:
       return JsonNumber(v.text);
     case ir::Value::Kind::kString:
-      return v.text;
+      return WithoutMarkers(v.text);
     case ir::Value::Kind::kList: {
       Json out = Json::array();
       for (const auto& item : v.items) {
@@ -376,7 +404,7 @@ Json Emitter::ValueToJson(const ir::Value& v) {
     }
     case ir::Value::Kind::kMap: {
       Json out = Json::object();
-      for (const auto& [k, item] : v.entries) out[k] = ValueToJson(item);
+      for (const auto& [k, item] : v.entries) out[WithoutMarkers(k)] = ValueToJson(item);
       return out;
     }
     case ir::Value::Kind::kRef: {
@@ -884,9 +912,14 @@ Word Emitter::ToWord(const Json& value) {
   while (i < s.size()) {
     if (s[i] == kMark || s[i] == kRawMark) {
       size_t end = s.find(kEnd, i);
-      size_t index = std::stoul(s.substr(i + 1, end - i - 1));
-      w.AppendVar(vars_[index].name);
-      i = end + 1;
+      size_t index = 0;
+      if (MarkerIndex(s, i + 1, end, vars_.size(), &index)) {
+        w.AppendVar(vars_[index].name);
+        i = end + 1;
+        continue;
+      }
+      w.AppendLiteral(std::string(1, s[i]));  // not a marker of ours (source strings have none)
+      ++i;
       continue;
     }
     size_t next = s.find_first_of(std::string{kMark, kRawMark}, i);
@@ -915,7 +948,13 @@ Word Emitter::JsonToWord(const Json& value) {
     bool is_raw = next == r;
     size_t start = next + (is_raw ? raw.size() : mark.size());
     size_t stop = text.find(end, start);
-    size_t index = std::stoul(text.substr(start, stop - start));
+    size_t index = 0;
+    if (!MarkerIndex(text, start, stop, vars_.size(), &index)) {
+      // Not a marker of ours (source strings have none): the escaped text as it is.
+      w.AppendLiteral(text.substr(next, start - next));
+      i = start;
+      continue;
+    }
     w.AppendVar(vars_[index].name, !is_raw && vars_[index].json_escape);
     i = stop + end.size() + (is_raw ? 1 : 0);  // a raw value also drops its closing quote
   }
