@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target with clang (ASan + UBSan, build-fuzz/) and fuzzes the whole pipeline
+# Builds the libFuzzer target with clang (ASan + UBSan, build-fuzz/, the tree scripts/sanitize.sh
+# also runs the test suite in) and fuzzes the whole pipeline
 # for FUZZ_SECONDS (default 60), starting from a corpus of the samples, the golden cases and the
 # regression inputs, with a dictionary of the language's words (tests/fuzz/topo.dict).
 # A crash, hang (>10 s), leak or sanitizer report stops the run, keeps the input in
@@ -13,12 +14,7 @@ jobs=${JOBS:-$(nproc)}
 start=$(date +%s)
 fail() { echo "fuzz: FAILED ($1) after $(($(date +%s) - start))s"; exit 1; }
 
-if ! command -v clang++ >/dev/null; then
-  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq || fail "apt-get update"
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends clang \
-    || fail "installing clang"
-fi
+bash scripts/clang.sh || fail "installing clang"
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DTOPO_FUZZ=ON >/dev/null \
   || fail "configure"
 cmake --build build-fuzz -j"$jobs" --target topo_fuzz || fail "build"
