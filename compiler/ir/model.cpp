@@ -1,5 +1,7 @@
 #include "ir/model.h"
 
+#include <algorithm>
+
 namespace topo::ir {
 
 const Value* Value::Find(const std::string& key) const {
@@ -77,6 +79,21 @@ const std::vector<ResourceId>& Model::Children(ResourceId id) const {
   static const std::vector<ResourceId> kNone;
   Index();
   return id >= 0 && static_cast<size_t>(id) < children_index_.size() ? children_index_[static_cast<size_t>(id)] : kNone;
+}
+
+std::vector<ResourceId> Model::Referrers(ResourceId id, std::initializer_list<std::string_view> kinds,
+                                         std::string_view via) const {
+  std::vector<ResourceId> out;
+  for (size_t e : EdgesTo(id)) {
+    const Edge& edge = edges[e];
+    if (!via.empty() && edge.via != via) continue;
+    for (std::string_view kind : kinds) {
+      if (at(edge.from).kind == kind) out.push_back(edge.from);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 const std::vector<size_t>& Model::EdgesTo(ResourceId id) const {

@@ -5,7 +5,9 @@
 // emitters can walk dependencies without re-reading values.
 #include <cstdint>
 #include <map>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -136,6 +138,12 @@ struct Model {
   const std::vector<ResourceId>& Children(ResourceId id) const;
   // The edges that point at `id` (indexes into `edges`), in edge order: who refers to it.
   const std::vector<size_t>& EdgesTo(ResourceId id) const;
+  // The resources of the given kinds that refer to `id`, through the attribute `via` ("vpc",
+  // "default_target"; any value when empty), in declaration order, each once: the subnets of a
+  // VPC, the distributions that read a bucket. Emitters asked this by scanning every resource of
+  // the kind per resource, which made large estates quadratic.
+  std::vector<ResourceId> Referrers(ResourceId id, std::initializer_list<std::string_view> kinds,
+                                    std::string_view via = {}) const;
 
  private:
   // Indexes behind OfKind, Children and EdgesTo, rebuilt whenever `resources` or `edges` has

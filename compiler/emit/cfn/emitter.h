@@ -105,20 +105,9 @@ class Emitter {
   const std::vector<int>& owned(ir::ResourceId id) { return owned_units_[id]; }
   // The resources of one kind, in model order (the IR indexes them).
   const std::vector<ir::ResourceId>& OfKind(const std::string& kind) const { return model_.OfKind(kind); }
-  // The resources of the given kinds that refer to `id` from any value, in model order: the
-  // distributions that read a bucket, the certificates validated in a zone. Builders scanned all
-  // resources of the kind for these, once per resource, which made large estates quadratic.
-  std::vector<ir::ResourceId> Referrers(ir::ResourceId id, std::initializer_list<const char*> kinds) const {
-    std::vector<ir::ResourceId> out;
-    for (size_t e : model_.EdgesTo(id)) {
-      ir::ResourceId from = model_.edges[e].from;
-      for (const char* kind : kinds) {
-        if (model_.at(from).kind == kind) out.push_back(from);
-      }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+  // The resources of the given kinds that refer to `id` (ir::Model::Referrers).
+  std::vector<ir::ResourceId> Referrers(ir::ResourceId id, std::initializer_list<std::string_view> kinds) const {
+    return model_.Referrers(id, kinds);
   }
   // The content of `secret`, written by the resource that creates it (an access key).
   void WriteSecret(ir::ResourceId secret, Json value) { secret_writers_[secret] = std::move(value); }

@@ -173,16 +173,12 @@ class Emitter {
                        std::vector<std::pair<std::string, Expr>> records);
   std::string CachePolicyId(const std::string& kind, const std::string& name, Body& body, const std::string& arg);
 
-  // Who refers to whom, for the handlers that would otherwise scan every resource of a kind per
-  // resource (quadratic on large estates). Built once at the start of Run; each list keeps the
-  // declaration order the scans had, so the first match is the same.
+  // What the handlers would otherwise find by scanning every resource of a kind per resource
+  // (quadratic on large estates), built once at the start of Run. Who refers to whom comes from
+  // the IR (ir::Model::Referrers).
   void BuildIndexes();
-  static const std::vector<ResourceId>& Lookup(const std::map<ResourceId, std::vector<ResourceId>>& index, ResourceId id);
+  ResourceId GatewayOf(ResourceId vpc) const;                       // its first internet gateway
   std::set<ResourceId> routed_subnets_;                             // named in some route table's `subnets` list
-  std::map<ResourceId, std::vector<ResourceId>> subnets_of_vpc_;    // vpc -> subnets with `vpc` = it
-  std::map<ResourceId, ResourceId> gateway_of_vpc_;                 // vpc -> its first internet gateway
-  std::map<ResourceId, std::vector<ResourceId>> listeners_of_target_;  // target group -> listeners (`default_target`)
-  std::map<ResourceId, std::vector<ResourceId>> rules_of_target_;      // target group -> listener rules (`target`)
   std::map<std::string, std::vector<ResourceId>> zones_of_domain_;     // literal `domain` -> dns zones
 
   const ir::Model& model_;

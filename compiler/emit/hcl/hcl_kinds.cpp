@@ -151,40 +151,27 @@ void Emitter::BuildIndexes() {
       if (s.is_ref()) routed_subnets_.insert(s.target);
     }
   }
-  for (ResourceId s : model_.OfKind("subnet")) {
-    if (const ir::Value* v = Val(model_.at(s), "vpc"); v != nullptr && v->is_ref()) subnets_of_vpc_[v->target].push_back(s);
-  }
-  for (ResourceId g : model_.OfKind("internet_gateway")) {
-    if (const ir::Value* v = Val(model_.at(g), "vpc"); v != nullptr && v->is_ref()) gateway_of_vpc_.emplace(v->target, g);
-  }
   for (ResourceId z : model_.OfKind("dns_zone")) {
     std::string domain = StrAttr(model_.at(z), "domain");
     if (!domain.empty()) zones_of_domain_[domain].push_back(z);
   }
-  for (ResourceId l : model_.OfKind("listener")) {
-    if (const ir::Value* v = Val(model_.at(l), "default_target"); v != nullptr && v->is_ref()) listeners_of_target_[v->target].push_back(l);
-  }
-  for (ResourceId l : model_.OfKind("listener_rule")) {
-    if (const ir::Value* v = Val(model_.at(l), "target"); v != nullptr && v->is_ref()) rules_of_target_[v->target].push_back(l);
-  }
 }
 
-const std::vector<ir::ResourceId>& Emitter::Lookup(const std::map<ResourceId, std::vector<ResourceId>>& index, ResourceId id) {
-  static const std::vector<ResourceId> kNone;
-  auto it = index.find(id);
-  return it == index.end() ? kNone : it->second;
+ir::ResourceId Emitter::GatewayOf(ResourceId vpc) const {
+  std::vector<ResourceId> gateways = model_.Referrers(vpc, {"internet_gateway"}, "vpc");
+  return gateways.empty() ? ir::kNoResource : gateways.front();
 }
 
 // Public subnets route to an internet gateway (`public = true`). Subnets that no route_table
 // covers get a generated public route table, and the VPC a gateway when it declares none.
 void Emitter::EmitSubnetRouting(const Resource& vpc) {
   std::vector<ResourceId> public_subnets;
-  for (ResourceId s : Lookup(subnets_of_vpc_, vpc.id)) {
+  for (ResourceId s : model_.Referrers(vpc.id, {"subnet"}, "vpc")) {
     if (BoolAttr(model_.at(s), "public") && !routed_subnets_.count(s)) public_subnets.push_back(s);
   }
   if (public_subnets.empty()) return;
   Expr gateway;
-  if (auto g = gateway_of_vpc_.find(vpc.id); g != gateway_of_vpc_.end()) gateway = RefTo(g->second, "id");
+  if (ResourceId g = GatewayOf(vpc.id); g != ir::kNoResource) gateway = RefTo(g, "id");
   if (gateway.is_null()) {
     Block igw = Begin(vpc, "aws_internet_gateway", Name(vpc.id, "aws_internet_gateway"));
     igw.comments().push_back("Internet gateway for the public subnets of vpc `" + vpc.name + "` (the topology declares none).");
@@ -234,8 +221,8 @@ void Emitter::EmitNatGateway(const Resource& r) {
     if (const ir::Value* subnet = Val(r, "subnet"); subnet != nullptr && subnet->is_ref()) vpc = Val(model_.at(subnet->target), "vpc");
   }
   if (vpc != nullptr && vpc->is_ref() && Val(r, "depends_on") == nullptr) {
-    if (auto g = gateway_of_vpc_.find(vpc->target); g != gateway_of_vpc_.end()) {
-      pending_depends_.push_back(Expr::Ref(Address(model_.at(g->second))));
+    if (ResourceId g = GatewayOf(vpc->target); g != ir::kNoResource) {
+      pending_depends_.push_back(Expr::Ref(Address(model_.at(g))));
     }
   }
   Commit(std::move(b), r);
@@ -515,7 +502,7 @@ void Emitter::EmitAutoscalingGroup(const Resource& r) {
     pm.body().Attr("predefined_metric_type", Expr::String(metric.empty() ? "ASGAverageCPUUtilization" : metric));
     if (const ir::Value* tg = BlockVal(*p, "target_group"); tg != nullptr && tg->is_ref()) {
       // ALBRequestCountPerTarget names the load balancer and target group by their ARN suffixes.
-      for (ResourceId l : Lookup(listeners_of_target_, tg->target)) {
+      for (ResourceId l : model_.Referrers(tg->target, {"listener"}, "default_target")) {
         const Resource& listener = model_.at(l);
         const ir::Value* lb = Val(listener, "load_balancer");
         if (lb == nullptr || !lb->is_ref()) continue;
@@ -638,8 +625,8 @@ void Emitter::EmitEcsService(const Resource& r) {
     if (const ir::Value* p = BlockVal(*lb, "container_port")) l.body().Attr("container_port", ToExpr(*p));
     // The target group must be attached to a load balancer before the service uses it.
     if (tg != nullptr && tg->is_ref()) {
-      for (ResourceId li : Lookup(listeners_of_target_, tg->target)) listeners.push_back(Expr::Ref(Address(model_.at(li))));
-      for (ResourceId li : Lookup(rules_of_target_, tg->target)) listeners.push_back(Expr::Ref(Address(model_.at(li))));
+      for (ResourceId li : model_.Referrers(tg->target, {"listener"}, "default_target")) listeners.push_back(Expr::Ref(Address(model_.at(li))));
+      for (ResourceId li : model_.Referrers(tg->target, {"listener_rule"}, "target")) listeners.push_back(Expr::Ref(Address(model_.at(li))));
     }
   }
   if (Val(r, "service_discovery_namespace") != nullptr) NotInTerraform(r, "service_discovery_namespace");
