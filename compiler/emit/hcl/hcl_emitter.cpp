@@ -121,7 +121,7 @@ std::string Emitter::VariantOf(const Resource& r) const {
   return "";
 }
 
-const KindMap& Emitter::MapOf(const Resource& r) const {
+const KindMap& Emitter::FindMap(const Resource& r) const {
   std::string variant = VariantOf(r);
   const KindMap* m = maps_.Find(variant.empty() ? r.kind : r.kind + "/" + variant);
   if (m == nullptr) m = maps_.Find(r.kind);
@@ -195,32 +195,30 @@ std::string Emitter::Unique(const std::string& space, const std::string& desired
 }
 
 std::string Emitter::Name(ResourceId id, const std::string& type, const std::string& role) {
-  auto key = std::make_tuple(id, type, role);
-  auto it = names_.find(key);
-  if (it != names_.end()) return it->second;
-  // Resources that belong to another one share its name, so a reviewer sees them together.
-  std::string desired = BaseName(id);
-  std::string primary = PrimaryType(model_.at(id));
-  if (!(type == primary && role.empty())) {
-    auto p = names_.find(std::make_tuple(id, primary, std::string()));
-    if (p != names_.end()) desired = p->second;
+  std::vector<GivenName>& given = names_[static_cast<size_t>(id)];
+  for (const auto& g : given) {
+    if (g.type == type && g.role == role) return g.name;
   }
+  // Resources that belong to another one share its name, so a reviewer sees them together.
+  std::string desired;
+  const std::string& primary = PrimaryType(model_.at(id));
+  if (!(type == primary && role.empty())) {
+    for (const auto& g : given) {
+      if (g.type == primary && g.role.empty()) desired = g.name;
+    }
+  }
+  if (desired.empty()) desired = BaseName(id);
   if (!role.empty()) desired += "_" + ToIdentifier(role);
   std::string name = Unique(type, desired);
-  names_[key] = name;
+  given.push_back({type, role, name});
   return name;
-}
-
-std::string Emitter::PrimaryType(const Resource& r) const {
-  if (r.kind == "dns_zone" && IsRegisteredZone(r.id)) return "data.aws_route53_zone";
-  return MapOf(r).type;
 }
 
 std::string Emitter::PrimaryName(const Resource& r) { return Name(r.id, PrimaryType(r)); }
 
 std::string Emitter::Address(const Resource& r) {
   if (manual_kinds_.count(r.id)) return "";
-  std::string type = PrimaryType(r);
+  const std::string& type = PrimaryType(r);
   if (type.empty()) return "";
   if (r.kind == "dns_zone" && IsExternalZone(r.id)) return "";
   if (r.kind == "dns_record") {
@@ -438,7 +436,7 @@ Expr Emitter::OutputExpr(ResourceId id, const std::string& requested) {
     return Expr::Ref("aws_acm_certificate_validation." + Name(id, "aws_acm_certificate_validation") + ".certificate_arn");
   }
   std::string spec;
-  std::string type = PrimaryType(r);
+  const std::string& type = PrimaryType(r);
   if (map.outputs.contains(output)) {
     const auto& o = map.outputs[output];
     if (o.is_null()) return Expr::Null();  // not available for this variant of the kind
@@ -656,7 +654,7 @@ OutputFiles Emitter::Run() {
   // Primary names first, in declaration order, so they do not depend on which resource happens to
   // reference which.
   for (const auto& r : model_.resources) {
-    std::string type = PrimaryType(r);
+    const std::string& type = PrimaryType(r);
     if (!type.empty() && MapOf(r).manual.empty()) Name(r.id, type);
   }
   // Certificates validated through Route 53 records: known before anything references them.

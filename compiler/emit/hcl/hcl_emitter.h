@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -38,7 +40,9 @@ class Emitter {
   };
 
   // ---- the model ----
-  const KindMap& MapOf(const Resource& r) const;
+  // The mapping of a resource's kind (and variant), decided once per resource (see BuildIndexes).
+  const KindMap& MapOf(const Resource& r) const { return *kind_maps_[static_cast<size_t>(r.id)]; }
+  const KindMap& FindMap(const Resource& r) const;
   std::string VariantOf(const Resource& r) const;
   const ir::Value* Val(const Resource& r, const std::string& attr) const;
   bool BoolAttr(const Resource& r, const std::string& attr) const;  // value or the kind's default
@@ -54,7 +58,7 @@ class Emitter {
   std::string Unique(const std::string& space, const std::string& desired);
   // The Terraform name of `id`'s resource of `type` (role distinguishes several of one type).
   std::string Name(ResourceId id, const std::string& type, const std::string& role = "");
-  std::string PrimaryType(const Resource& r) const;
+  const std::string& PrimaryType(const Resource& r) const { return primary_types_[static_cast<size_t>(r.id)]; }
   std::string PrimaryName(const Resource& r);
   std::string Address(const Resource& r);  // aws_vpc.main, or "" without a Terraform resource
 
@@ -186,8 +190,15 @@ class Emitter {
   DiagSink& sink_;
   const Mappings& maps_;
 
-  std::map<std::string, std::set<std::string>> used_;  // name space -> names
-  std::map<std::tuple<ResourceId, std::string, std::string>, std::string> names_;
+  // Per resource, decided once: its kind's mapping and the Terraform type of its primary block.
+  std::vector<const KindMap*> kind_maps_;
+  std::vector<std::string> primary_types_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> used_;  // name space -> names
+  // Per resource: the Terraform names given to its blocks, by (type, role); a resource has few.
+  struct GivenName {
+    std::string type, role, name;
+  };
+  std::vector<std::vector<GivenName>> names_;
   // Each file's blocks, rendered as they are added (see Add), one blank line between blocks.
   std::map<std::string, std::string> files_;
   std::vector<Block> variables_;

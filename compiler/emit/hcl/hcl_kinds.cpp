@@ -144,6 +144,13 @@ void Emitter::EmitGeneric(const Resource& r) { Commit(Primary(r), r); }
 // Network
 
 void Emitter::BuildIndexes() {
+  kind_maps_.reserve(model_.resources.size());
+  primary_types_.reserve(model_.resources.size());
+  for (const auto& r : model_.resources) {
+    kind_maps_.push_back(&FindMap(r));
+    primary_types_.push_back(r.kind == "dns_zone" && IsRegisteredZone(r.id) ? "data.aws_route53_zone" : kind_maps_.back()->type);
+  }
+  names_.resize(model_.resources.size());
   for (ResourceId rt : model_.OfKind("route_table")) {
     const ir::Value* subnets = Val(model_.at(rt), "subnets");
     if (subnets == nullptr || subnets->kind != ir::Value::Kind::kList) continue;
