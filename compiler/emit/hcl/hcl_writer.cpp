@@ -100,12 +100,20 @@ void AppendEscape(std::string& out, char32_t cp) {
   out += buf;
 }
 
-// The body of a quoted literal, without the quotes.
-std::string EscapeLiteral(std::string_view text, bool ascii_only) {
-  std::string out;
-  out.reserve(text.size() + 2);
+// Appends the body of a quoted literal, without the quotes. Runs of printable ASCII other than
+// `"`, backslash, `$` and `%` are copied as they are; everything else goes through the checks below.
+void AppendLiteral(std::string_view text, bool ascii_only, std::string& out) {
   size_t i = 0;
   while (i < text.size()) {
+    size_t plain = i;
+    while (plain < text.size()) {
+      unsigned char b = static_cast<unsigned char>(text[plain]);
+      if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\' || b == '$' || b == '%') break;
+      ++plain;
+    }
+    out.append(text.data() + i, plain - i);
+    i = plain;
+    if (i == text.size()) break;
     char c = text[i];
     if ((c == '$' || c == '%') && i + 1 < text.size() && text[i + 1] == '{') {
       // `${` and `%{` would start a template sequence; doubling the first character keeps
@@ -131,16 +139,24 @@ std::string EscapeLiteral(std::string_view text, bool ascii_only) {
       AppendUtf8(out, cp);
     }
   }
-  return out;
+}
+
+void AppendQuoted(std::string_view text, bool ascii_only, std::string& out) {
+  out += '"';
+  AppendLiteral(text, ascii_only, out);
+  out += '"';
 }
 
 bool IsKeyword(std::string_view s) {
   return s == "true" || s == "false" || s == "null" || s == "for" || s == "in" || s == "if";
 }
 
-std::string RenderKey(const std::string& key) {
-  if (IsIdentifier(key) && !IsKeyword(key)) return key;
-  return QuoteString(key, /*ascii_only=*/true);
+void AppendKey(const std::string& key, std::string& out) {
+  if (IsIdentifier(key) && !IsKeyword(key)) {
+    out += key;
+  } else {
+    AppendQuoted(key, /*ascii_only=*/true, out);
+  }
 }
 
 bool IsValidTraversal(std::string_view t) {
@@ -211,30 +227,77 @@ bool IsValidType(std::string_view s) {
   return depth == 0;
 }
 
-std::string Indent(int level) { return std::string(static_cast<size_t>(level) * 2, ' '); }
+void AppendIndent(int level, std::string& out) { out.append(static_cast<size_t>(level) * 2, ' '); }
 
-bool IsMultiline(const std::string& s) { return s.find('\n') != std::string::npos; }
+bool HasNewline(const std::string& s, size_t from) { return s.find('\n', from) != std::string::npos; }
 
-// Renders `key = value` lines at `indent`, aligning `=` within runs of single-line values as
-// terraform fmt does (a multi-line value, a comment, a blank line or a block ends a run).
-struct AssignLine {
-  std::string key;     // already rendered (identifier or quoted)
-  std::string value;   // rendered; may be multi-line
-};
+void AppendExpr(const Expr& e, int indent, std::string& out);
 
-void FlushRun(std::vector<AssignLine>& run, int indent, std::string& out) {
-  size_t width = 0;
-  for (const auto& a : run) width = std::max(width, a.key.size());
-  for (const auto& a : run) {
-    out += Indent(indent);
-    out += a.key;
-    out += std::string(width - a.key.size(), ' ');
-    out += " = ";
-    out += a.value;
-    out += '\n';
+// Writes `key = value` lines at `indent`, aligning `=` within runs of single-line values as
+// terraform fmt does (a multi-line value, a comment, a blank line or a block ends a run). Keys
+// and values of the current run wait in one buffer until the run ends.
+class AssignRun {
+ public:
+  AssignRun(int indent, std::string& out) : indent_(indent), out_(out) {}
+  ~AssignRun() { Flush(); }
+
+  // `key` is written as it is (an identifier) or quoted (`quote_key`); `value` is rendered at
+  // `value_indent`.
+  void Add(const std::string& key, bool quote_key, const Expr& value, int value_indent) {
+    Line line;
+    line.key = pending_.size();
+    if (quote_key) {
+      AppendKey(key, pending_);
+    } else {
+      pending_ += key;
+    }
+    line.value = pending_.size();
+    AppendExpr(value, value_indent, pending_);
+    line.end = pending_.size();
+    if (!HasNewline(pending_, line.value)) {
+      lines_.push_back(line);
+      return;
+    }
+    // A multi-line value ends the run before it and stands alone.
+    Write(line.key);
+    AppendIndent(indent_, out_);
+    out_.append(pending_, line.key, line.value - line.key);
+    out_ += " = ";
+    out_.append(pending_, line.value, line.end - line.value);
+    out_ += '\n';
+    pending_.clear();
   }
-  run.clear();
-}
+
+  void Flush() {
+    Write(pending_.size());
+    pending_.clear();
+  }
+
+ private:
+  struct Line {
+    size_t key = 0, value = 0, end = 0;  // offsets in pending_
+  };
+  // Writes the lines of the run (all held before `limit`) and forgets them.
+  void Write(size_t limit) {
+    size_t width = 0;
+    for (const auto& l : lines_) width = std::max(width, l.value - l.key);
+    for (const auto& l : lines_) {
+      if (l.end > limit) break;
+      AppendIndent(indent_, out_);
+      out_.append(pending_, l.key, l.value - l.key);
+      out_.append(width - (l.value - l.key), ' ');
+      out_ += " = ";
+      out_.append(pending_, l.value, l.end - l.value);
+      out_ += '\n';
+    }
+    lines_.clear();
+  }
+
+  int indent_;
+  std::string& out_;
+  std::string pending_;
+  std::vector<Line> lines_;
+};
 
 std::vector<std::string> CommentLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -264,17 +327,24 @@ std::vector<std::string> CommentLines(const std::string& text) {
   return lines;
 }
 
+void AppendComment(const std::string& text, int indent, std::string& out) {
+  for (const auto& line : CommentLines(text)) {
+    AppendIndent(indent, out);
+    out += line.empty() ? "#" : "# ";
+    out += line;
+    out += '\n';
+  }
+}
+
 void RenderBody(const Body& body, int indent, std::string& out);
 
 void RenderBlock(const Block& block, int indent, std::string& out) {
-  for (const auto& c : block.comments()) {
-    for (const auto& line : CommentLines(c)) out += Indent(indent) + (line.empty() ? "#" : "# " + line) + "\n";
-  }
-  out += Indent(indent);
+  for (const auto& c : block.comments()) AppendComment(c, indent, out);
+  AppendIndent(indent, out);
   out += block.type();
   for (const auto& label : block.labels()) {
     out += ' ';
-    out += QuoteString(label);
+    AppendQuoted(label, false, out);
   }
   if (block.body().empty()) {
     out += " {}\n";
@@ -282,13 +352,14 @@ void RenderBlock(const Block& block, int indent, std::string& out) {
   }
   out += " {\n";
   RenderBody(block.body(), indent + 1, out);
-  out += Indent(indent);
+  AppendIndent(indent, out);
   out += "}\n";
 }
 
 void RenderBody(const Body& body, int indent, std::string& out) {
-  // Normalize blank lines: one around every nested block, none repeated, none at the ends.
-  std::vector<const Body::Item*> items;
+  // Blank lines are normalized: one around every nested block, none repeated, none at the ends.
+  AssignRun run(indent, out);
+  const Body::Item* previous = nullptr;
   bool pending_blank = false;
   for (const auto& item : body.items()) {
     if (item.kind == Body::Item::Kind::kSlot) continue;
@@ -297,44 +368,27 @@ void RenderBody(const Body& body, int indent, std::string& out) {
       continue;
     }
     bool block = item.kind == Body::Item::Kind::kBlock;
-    bool after_block = !items.empty() && items.back()->kind == Body::Item::Kind::kBlock;
-    if (!items.empty() && (pending_blank || block || after_block)) items.push_back(nullptr);
-    pending_blank = false;
-    items.push_back(&item);
-  }
-  std::vector<AssignLine> run;
-  for (const Body::Item* item : items) {
-    if (item == nullptr) {
-      FlushRun(run, indent, out);
+    bool after_block = previous != nullptr && previous->kind == Body::Item::Kind::kBlock;
+    if (previous != nullptr && (pending_blank || block || after_block)) {
+      run.Flush();
       out += '\n';
-      continue;
     }
-    switch (item->kind) {
-      case Body::Item::Kind::kAttribute: {
-        std::string value = RenderExpr(item->value, indent);
-        if (IsMultiline(value)) {
-          FlushRun(run, indent, out);
-          out += Indent(indent) + item->name + " = " + value + "\n";
-        } else {
-          run.push_back({item->name, value});
-        }
-        break;
-      }
+    pending_blank = false;
+    previous = &item;
+    switch (item.kind) {
+      case Body::Item::Kind::kAttribute: run.Add(item.name, false, item.value, indent); break;
       case Body::Item::Kind::kBlock:
-        FlushRun(run, indent, out);
-        RenderBlock(*item->block, indent, out);
+        run.Flush();
+        RenderBlock(*item.block, indent, out);
         break;
       case Body::Item::Kind::kComment:
-        FlushRun(run, indent, out);
-        for (const auto& line : CommentLines(item->name)) {
-          out += Indent(indent) + (line.empty() ? "#" : "# " + line) + "\n";
-        }
+        run.Flush();
+        AppendComment(item.name, indent, out);
         break;
       case Body::Item::Kind::kBlank:
       case Body::Item::Kind::kSlot: break;
     }
   }
-  FlushRun(run, indent, out);
 }
 
 bool IsSimple(const Expr& e) {
@@ -586,7 +640,9 @@ Body& Body::Set(const std::string& name, Expr value) {
 // ---- rendering ----
 
 std::string QuoteString(std::string_view text, bool ascii_only) {
-  return "\"" + EscapeLiteral(text, ascii_only) + "\"";
+  std::string out;
+  AppendQuoted(text, ascii_only, out);
+  return out;
 }
 
 bool IsIdentifier(std::string_view text) {
@@ -616,101 +672,141 @@ std::string ToIdentifier(std::string_view text) {
   return out;
 }
 
-std::string RenderExpr(const Expr& e, int indent) {
+namespace {
+
+void AppendExpr(const Expr& e, int indent, std::string& out) {
   switch (e.kind()) {
-    case Expr::Kind::kNull: return "null";
+    case Expr::Kind::kNull: out += "null"; return;
     case Expr::Kind::kBool:
     case Expr::Kind::kNumber:
     case Expr::Kind::kRef:
-    case Expr::Kind::kType: return e.text();
-    case Expr::Kind::kString: return QuoteString(e.text());
+    case Expr::Kind::kType: out += e.text(); return;
+    case Expr::Kind::kString: AppendQuoted(e.text(), false, out); return;
     case Expr::Kind::kTemplate: {
-      std::string out = "\"";
+      out += '"';
       const auto& parts = e.items();
       for (size_t i = 0; i < parts.size(); ++i) {
         const Expr& p = parts[i];
         if (p.kind() == Expr::Kind::kString) {
-          std::string lit = EscapeLiteral(p.text(), false);
+          size_t start = out.size();
+          AppendLiteral(p.text(), false, out);
           // A literal `$` or `%` right before an interpolation would read as an escape (`$${`):
           // write that character as an interpolated string instead.
           bool next_interp = i + 1 < parts.size() && parts[i + 1].kind() != Expr::Kind::kString;
-          if (next_interp && !lit.empty() && (lit.back() == '$' || lit.back() == '%')) {
-            char last = lit.back();
-            lit.pop_back();
-            lit += std::string("${\"") + last + "\"}";
+          if (next_interp && out.size() > start && (out.back() == '$' || out.back() == '%')) {
+            char last = out.back();
+            out.pop_back();
+            out += "${\"";
+            out += last;
+            out += "\"}";
           }
-          out += lit;
         } else {
-          std::string inner = RenderExpr(p, indent);
-          Check(!IsMultiline(inner), "a template cannot interpolate a multi-line expression");
-          out += "${" + inner + "}";
+          out += "${";
+          size_t start = out.size();
+          AppendExpr(p, indent, out);
+          Check(!HasNewline(out, start), "a template cannot interpolate a multi-line expression");
+          out += '}';
         }
       }
-      return out + "\"";
+      out += '"';
+      return;
     }
     case Expr::Kind::kList: {
-      if (e.items().empty()) return "[]";
+      if (e.items().empty()) {
+        out += "[]";
+        return;
+      }
       bool simple = true;
       for (const auto& item : e.items()) simple = simple && IsSimple(item);
+      size_t start = out.size();
       if (simple) {
-        std::string line = "[";
+        out += '[';
         for (size_t i = 0; i < e.items().size(); ++i) {
-          if (i) line += ", ";
-          line += RenderExpr(e.items()[i], indent);
+          if (i) out += ", ";
+          AppendExpr(e.items()[i], indent, out);
         }
-        line += "]";
-        if (line.size() <= kMaxInlineList && !IsMultiline(line)) return line;
+        out += ']';
+        if (out.size() - start <= kMaxInlineList && !HasNewline(out, start)) return;
+        out.resize(start);
       }
-      std::string out = "[\n";
+      out += "[\n";
       for (const auto& item : e.items()) {
-        out += Indent(indent + 1) + RenderExpr(item, indent + 1) + ",\n";
+        AppendIndent(indent + 1, out);
+        AppendExpr(item, indent + 1, out);
+        out += ",\n";
       }
-      return out + Indent(indent) + "]";
+      AppendIndent(indent, out);
+      out += ']';
+      return;
     }
     case Expr::Kind::kObject: {
-      if (e.entries().empty()) return "{}";
-      std::string out = "{\n";
-      std::vector<AssignLine> run;
-      for (const auto& [key, value] : e.entries()) {
-        std::string v = RenderExpr(value, indent + 1);
-        if (IsMultiline(v)) {
-          FlushRun(run, indent + 1, out);
-          out += Indent(indent + 1) + RenderKey(key) + " = " + v + "\n";
-        } else {
-          run.push_back({RenderKey(key), v});
-        }
+      if (e.entries().empty()) {
+        out += "{}";
+        return;
       }
-      FlushRun(run, indent + 1, out);
-      return out + Indent(indent) + "}";
+      out += "{\n";
+      {
+        AssignRun run(indent + 1, out);
+        for (const auto& [key, value] : e.entries()) run.Add(key, true, value, indent + 1);
+      }
+      AppendIndent(indent, out);
+      out += '}';
+      return;
     }
     case Expr::Kind::kCall: {
-      std::vector<std::string> args;
+      out += e.text();
+      out += '(';
       bool multiline = false;
-      for (const auto& a : e.items()) {
-        args.push_back(RenderExpr(a, indent));
-        multiline = multiline || IsMultiline(args.back());
+      for (size_t i = 0; i < e.items().size(); ++i) {
+        if (i) out += ", ";
+        size_t start = out.size();
+        AppendExpr(e.items()[i], indent, out);
+        multiline = multiline || HasNewline(out, start);
       }
-      Check(!multiline || args.size() == 1, "a call with a multi-line argument takes only that argument");
-      std::string out = e.text() + "(";
-      for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
-      return out + ")";
+      Check(!multiline || e.items().size() == 1, "a call with a multi-line argument takes only that argument");
+      out += ')';
+      return;
     }
     case Expr::Kind::kForList: {
-      std::string coll = RenderExpr(e.items()[0], indent);
-      std::string value = RenderExpr(e.items()[1], indent);
-      Check(!IsMultiline(coll) && !IsMultiline(value), "a list for-expression must fit on one line");
-      return "[for " + e.text() + " in " + coll + " : " + value + "]";
+      size_t start = out.size();
+      out += "[for ";
+      out += e.text();
+      out += " in ";
+      AppendExpr(e.items()[0], indent, out);
+      out += " : ";
+      AppendExpr(e.items()[1], indent, out);
+      Check(!HasNewline(out, start), "a list for-expression must fit on one line");
+      out += ']';
+      return;
     }
     case Expr::Kind::kForObject: {
-      std::string coll = RenderExpr(e.items()[0], indent + 1);
-      std::string key = RenderExpr(e.items()[1], indent + 1);
-      std::string value = RenderExpr(e.items()[2], indent + 1);
-      Check(!IsMultiline(coll) && !IsMultiline(key), "a for-expression's collection and key must fit on one line");
-      return "{\n" + Indent(indent + 1) + "for " + e.text() + " in " + coll + " : " + key + " => " + value + "\n" +
-             Indent(indent) + "}";
+      out += "{\n";
+      AppendIndent(indent + 1, out);
+      size_t start = out.size();
+      out += "for ";
+      out += e.text();
+      out += " in ";
+      AppendExpr(e.items()[0], indent + 1, out);
+      out += " : ";
+      AppendExpr(e.items()[1], indent + 1, out);
+      Check(!HasNewline(out, start), "a for-expression's collection and key must fit on one line");
+      out += " => ";
+      AppendExpr(e.items()[2], indent + 1, out);
+      out += '\n';
+      AppendIndent(indent, out);
+      out += '}';
+      return;
     }
   }
-  return "null";
+  out += "null";
+}
+
+}  // namespace
+
+std::string RenderExpr(const Expr& e, int indent) {
+  std::string out;
+  AppendExpr(e, indent, out);
+  return out;
 }
 
 void AppendBlock(const Block& block, std::string& out) {
