@@ -10,8 +10,9 @@ namespace topo::emit::hcl {
 namespace {
 
 // A malformed tree is a bug in an emitter, not a user mistake.
-void Check(bool condition, const std::string& what) {
-  if (!condition) throw std::logic_error("hcl writer: " + what);
+// The message is put together only when the check fails: checks run for every node built.
+void Check(bool condition, std::string_view what, std::string_view subject = {}) {
+  if (!condition) throw std::logic_error("hcl writer: " + std::string(what) + std::string(subject));
 }
 
 // Lists longer than this on one line are written one item per line.
@@ -419,7 +420,7 @@ Expr Expr::Bool(bool value) {
 }
 
 Expr Expr::Number(std::string_view literal) {
-  Check(IsValidNumber(literal), "not a number literal: " + std::string(literal));
+  Check(IsValidNumber(literal), "not a number literal: ", literal);
   Expr e;
   e.kind_ = Kind::kNumber;
   // Drop leading zeros (`007`), keeping a single digit before the point.
@@ -442,7 +443,7 @@ Expr Expr::String(std::string text) {
 }
 
 Expr Expr::Ref(std::string traversal) {
-  Check(IsValidTraversal(traversal), "not a traversal: " + traversal);
+  Check(IsValidTraversal(traversal), "not a traversal: ", traversal);
   Expr e;
   e.kind_ = Kind::kRef;
   e.text_ = std::move(traversal);
@@ -495,7 +496,7 @@ Expr Expr::Object(std::vector<std::pair<std::string, Expr>> entries) {
 }
 
 Expr Expr::Call(std::string function, std::vector<Expr> args) {
-  Check(IsIdentifier(function), "not a function name: " + function);
+  Check(IsIdentifier(function), "not a function name: ", function);
   Expr e;
   e.kind_ = Kind::kCall;
   e.text_ = std::move(function);
@@ -504,7 +505,7 @@ Expr Expr::Call(std::string function, std::vector<Expr> args) {
 }
 
 Expr Expr::ForList(std::string var, Expr collection, Expr value) {
-  Check(IsIdentifier(var), "not a variable name: " + var);
+  Check(IsIdentifier(var), "not a variable name: ", var);
   Expr e;
   e.kind_ = Kind::kForList;
   e.text_ = std::move(var);
@@ -513,7 +514,7 @@ Expr Expr::ForList(std::string var, Expr collection, Expr value) {
 }
 
 Expr Expr::ForObject(std::string var, Expr collection, Expr key, Expr value) {
-  Check(IsIdentifier(var), "not a variable name: " + var);
+  Check(IsIdentifier(var), "not a variable name: ", var);
   Expr e;
   e.kind_ = Kind::kForObject;
   e.text_ = std::move(var);
@@ -522,7 +523,7 @@ Expr Expr::ForObject(std::string var, Expr collection, Expr key, Expr value) {
 }
 
 Expr Expr::Type(std::string spelling) {
-  Check(IsValidType(spelling), "not a type constraint: " + spelling);
+  Check(IsValidType(spelling), "not a type constraint: ", spelling);
   Expr e;
   e.kind_ = Kind::kType;
   e.text_ = std::move(spelling);
@@ -556,13 +557,18 @@ Body& Body::operator=(const Body& other) {
   return *this;
 }
 
+Body::Item& Body::Push(Item::Kind kind) {
+  if (items_.capacity() == 0) items_.reserve(8);  // most bodies hold a few attributes
+  Item& item = items_.emplace_back();
+  item.kind = kind;
+  return item;
+}
+
 Body& Body::Attr(const std::string& name, Expr value) {
-  Check(IsIdentifier(name), "not an attribute name: " + name);
-  Item item;
-  item.kind = Item::Kind::kAttribute;
+  Check(IsIdentifier(name), "not an attribute name: ", name);
+  Item& item = Push(Item::Kind::kAttribute);
   item.name = name;
   item.value = std::move(value);
-  items_.push_back(std::move(item));
   return *this;
 }
 
@@ -571,39 +577,28 @@ Block& Body::AddBlock(const std::string& type, std::vector<std::string> labels) 
 }
 
 Body& Body::AddBlock(Block block) {
-  Check(IsIdentifier(block.type()), "not a block type: " + block.type());
-  Item item;
-  item.kind = Item::Kind::kBlock;
-  item.block = std::make_unique<Block>(std::move(block));
-  items_.push_back(std::move(item));
+  Check(IsIdentifier(block.type()), "not a block type: ", block.type());
+  Push(Item::Kind::kBlock).block = std::make_unique<Block>(std::move(block));
   return *this;
 }
 
 Body& Body::Blank() {
-  Item item;
-  item.kind = Item::Kind::kBlank;
-  items_.push_back(std::move(item));
+  Push(Item::Kind::kBlank);
   return *this;
 }
 
 Body& Body::Comment(const std::string& text) {
-  Item item;
-  item.kind = Item::Kind::kComment;
-  item.name = text;
-  items_.push_back(std::move(item));
+  Push(Item::Kind::kComment).name = text;
   return *this;
 }
 
 Body& Body::Slot(const std::string& slot) {
-  Item item;
-  item.kind = Item::Kind::kSlot;
-  item.name = slot;
-  items_.push_back(std::move(item));
+  Push(Item::Kind::kSlot).name = slot;
   return *this;
 }
 
 Body& Body::Fill(const std::string& slot, const std::string& name, Expr value) {
-  Check(IsIdentifier(name), "not an attribute name: " + name);
+  Check(IsIdentifier(name), "not an attribute name: ", name);
   for (size_t i = 0; i < items_.size(); ++i) {
     if (items_[i].kind == Item::Kind::kSlot && items_[i].name == slot) {
       // Before the slot, which stays for further attributes of the same group.

@@ -113,6 +113,7 @@ class Body {
   const std::vector<Item>& items() const { return items_; }
 
  private:
+  Item& Push(Item::Kind kind);
   std::vector<Item> items_;
 };
 
