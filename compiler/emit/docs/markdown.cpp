@@ -82,29 +82,42 @@ std::string Escape(std::string_view text, bool line_start) {
 std::string EscapeMarkdown(std::string_view text) { return Escape(text, true); }
 
 std::string CodeSpan(std::string_view text) {
-  std::string body;
-  body.reserve(text.size());
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      body += ' ';
-    } else if (c == '|') {
-      body += "\\|";
-    } else {
-      body += c;
-    }
-  }
-  if (body.empty()) return "` `";
-  // The fence is one backtick longer than the longest run inside.
+  // One pass finds what the span needs: characters to replace and the longest backtick run
+  // (replacing never joins or splits runs of backticks).
+  bool replace = false;
   size_t longest = 0, run = 0;
-  for (char c : body) {
+  for (char c : text) {
+    replace = replace || c == '\n' || c == '\r' || c == '\t' || c == '|';
     run = c == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
   }
-  std::string fence(longest + 1, '`');
-  // A span that begins or ends with a backtick (or is padded) needs a space inside the fence.
+  if (text.empty()) return "` `";
+  std::string replaced;
+  if (replace) {
+    replaced.reserve(text.size() + 8);
+    for (char c : text) {
+      if (c == '\n' || c == '\r' || c == '\t') {
+        replaced += ' ';
+      } else if (c == '|') {
+        replaced += "\\|";
+      } else {
+        replaced += c;
+      }
+    }
+  }
+  std::string_view body = replace ? std::string_view(replaced) : text;
+  // The fence is one backtick longer than the longest run inside. A span that begins or ends
+  // with a backtick (or is padded) needs a space inside the fence.
   bool pad = body.front() == '`' || body.back() == '`' ||
-             (body.front() == ' ' && body.back() == ' ' && body.find_first_not_of(' ') != std::string::npos);
-  return pad ? fence + " " + body + " " + fence : fence + body + fence;
+             (body.front() == ' ' && body.back() == ' ' && body.find_first_not_of(' ') != std::string_view::npos);
+  std::string out;
+  out.reserve(body.size() + 2 * (longest + 2));
+  out.append(longest + 1, '`');
+  if (pad) out += ' ';
+  out += body;
+  if (pad) out += ' ';
+  out.append(longest + 1, '`');
+  return out;
 }
 
 std::string InlineWithCode(std::string_view text) {

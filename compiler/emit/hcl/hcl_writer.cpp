@@ -239,7 +239,7 @@ void AppendExpr(const Expr& e, int indent, std::string& out);
 // and values of the current run wait in one buffer until the run ends.
 class AssignRun {
  public:
-  AssignRun(int indent, std::string& out) : indent_(indent), out_(out) {}
+  AssignRun(int indent, std::string& out) : indent_(indent), out_(out) { pending_.reserve(512); }
   ~AssignRun() { Flush(); }
 
   // `key` is written as it is (an identifier) or quoted (`quote_key`); `value` is rendered at
