@@ -1,6 +1,7 @@
 #include "emit/docs/markdown.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace topo::emit::docs {
@@ -82,18 +83,20 @@ std::string Escape(std::string_view text, bool line_start) {
 std::string EscapeMarkdown(std::string_view text) { return Escape(text, true); }
 
 std::string CodeSpan(std::string_view text) {
-  // One pass finds what the span needs: characters to replace and the longest backtick run
-  // (replacing never joins or splits runs of backticks).
-  bool replace = false;
-  size_t longest = 0, run = 0;
-  for (char c : text) {
-    replace = replace || c == '\n' || c == '\r' || c == '\t' || c == '|';
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
   if (text.empty()) return "` `";
+  // Most spans (names, values, source locations) hold nothing that needs care: one pass over a
+  // table tells whether any character must be replaced or is a backtick.
+  enum : unsigned char { kReplace = 1, kBacktick = 2 };
+  static constexpr auto kClass = [] {
+    std::array<unsigned char, 256> t{};
+    t['\n'] = t['\r'] = t['\t'] = t['|'] = kReplace;
+    t['`'] = kBacktick;
+    return t;
+  }();
+  unsigned char seen = 0;
+  for (char c : text) seen |= kClass[static_cast<unsigned char>(c)];
   std::string replaced;
-  if (replace) {
+  if (seen & kReplace) {
     replaced.reserve(text.size() + 8);
     for (char c : text) {
       if (c == '\n' || c == '\r' || c == '\t') {
@@ -105,18 +108,33 @@ std::string CodeSpan(std::string_view text) {
       }
     }
   }
-  std::string_view body = replace ? std::string_view(replaced) : text;
-  // The fence is one backtick longer than the longest run inside. A span that begins or ends
-  // with a backtick (or is padded) needs a space inside the fence.
+  std::string_view body = (seen & kReplace) ? std::string_view(replaced) : text;
+  // The fence is one backtick longer than the longest run inside (replacing never joins or
+  // splits runs of backticks). A span that begins or ends with a backtick (or is padded) needs
+  // a space inside the fence.
+  size_t longest = 0;
+  if (seen & kBacktick) {
+    for (size_t i = 0, run = 0; i < body.size(); ++i) {
+      run = body[i] == '`' ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+  }
   bool pad = body.front() == '`' || body.back() == '`' ||
              (body.front() == ' ' && body.back() == ' ' && body.find_first_not_of(' ') != std::string_view::npos);
   std::string out;
   out.reserve(body.size() + 2 * (longest + 2));
-  out.append(longest + 1, '`');
+  auto fence = [&] {
+    if (longest == 0) {
+      out += '`';
+    } else {
+      out.append(longest + 1, '`');
+    }
+  };
+  fence();
   if (pad) out += ' ';
   out += body;
   if (pad) out += ' ';
-  out.append(longest + 1, '`');
+  fence();
   return out;
 }
 
