@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -70,14 +72,20 @@ std::string RenderReadme(const Json& handbook) {
   // Rendered straight into one string: render(data) goes through an ostringstream and copies
   // its text out, and the handbook is megabytes.
   std::string out;
+  out.reserve(1 << 16);
   tmpl.render(data, [&out](const std::string& text) { out += text; });
   if (!tmpl.is_valid()) throw std::logic_error("templates/docs: " + tmpl.error_message());
   // Blank lines collapse to one, so that optional parts of the templates leave no gaps. In
   // place: the text only shrinks.
-  size_t kept = 0, newlines = 0;
-  for (char c : out) {
-    newlines = c == '\n' ? newlines + 1 : 0;
-    if (newlines <= 2) out[kept++] = c;
+  size_t kept = 0, at = 0;
+  while (at < out.size()) {
+    const void* newline = std::memchr(out.data() + at, '\n', out.size() - at);
+    size_t end = newline != nullptr ? static_cast<size_t>(static_cast<const char*>(newline) - out.data()) : out.size();
+    if (kept != at) std::memmove(&out[kept], &out[at], end - at);
+    kept += end - at;
+    size_t run = 0;
+    for (at = end; at < out.size() && out[at] == '\n'; ++at) ++run;
+    for (size_t i = 0; i < std::min<size_t>(run, 2); ++i) out[kept++] = '\n';
   }
   out.resize(kept);
   while (!out.empty() && out.back() == '\n') out.pop_back();
