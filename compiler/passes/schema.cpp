@@ -1,7 +1,11 @@
 #include "passes/schema.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "base/cidr.h"
 #include "base/strings.h"
@@ -34,36 +38,52 @@ class SchemaChecker {
  private:
   void CheckResource(const ir::Resource& r) {
     const facts::Kind& kind = *r.schema;
-    std::string what = fmt::format("{} `{}`", kind.name, r.name);
-    std::set<std::string> given;
-    std::set<std::string> suggested;  // "did you mean" targets: not also reported as missing
+    // Names given and names suggested by "did you mean" (not also reported as missing): a
+    // resource has a few attributes, so lists beat sets here.
+    std::vector<std::string_view> given;
+    std::vector<std::string> suggested;
     for (const auto& a : r.attributes) {
-      if (a.value.kind != Value::Kind::kNull || a.value.broken) given.insert(a.name);
+      if (a.value.kind != Value::Kind::kNull || a.value.broken) given.push_back(a.name);
       const facts::Attribute* schema = kind.FindAttribute(a.name);
       if (schema == nullptr) {
         auto it = catalog_.implicit_attributes().find(a.name);
         if (it != catalog_.implicit_attributes().end()) schema = &it->second;
       }
       if (schema == nullptr) {
-        suggested.insert(ReportUnknownAttribute(a, WithArticle(kind.name), kind.attributes));
+        suggested.push_back(ReportUnknownAttribute(a, WithArticle(kind.name), kind.attributes));
         continue;
       }
       bool secret = std::find(kind.secret_attrs.begin(), kind.secret_attrs.end(), a.name) != kind.secret_attrs.end();
       CheckAttribute(a, *schema, secret);
     }
-    for (const auto& [name, attr] : kind.attributes) {
-      if (attr.required && !given.count(name) && !suggested.count(name)) {
+    auto contains = [](const auto& list, const std::string& name) { return std::find(list.begin(), list.end(), name) != list.end(); };
+    for (const auto* required : RequiredOf(kind)) {
+      const auto& [name, attr] = *required;
+      if (!contains(given, name) && !contains(suggested, name)) {
         Diagnostic& d = sink_.Report(DiagKind::kMissingAttribute, r.name_range, kind.name, r.name, name);
         d.help = fmt::format("add `{} = ...` ({}{})", name, attr.type.Describe(),
                              attr.doc.empty() ? "" : ": " + attr.doc);
       }
     }
-    CheckBlocks(r.blocks, kind.blocks, what);
+    if (!r.blocks.empty()) CheckBlocks(r.blocks, kind.blocks, fmt::format("{} `{}`", kind.name, r.name));
     for (const auto& rule : r.rules) {
       if (rule.group != ir::kNoResource || rule.self || !rule.param.empty()) continue;
       ReportCidr(rule.cidr, rule.peer_range);
     }
   }
+
+  // The required attributes of a kind, in the schema's order; found once per kind.
+  using AttributeEntry = std::pair<const std::string, facts::Attribute>;
+  const std::vector<const AttributeEntry*>& RequiredOf(const facts::Kind& kind) {
+    auto [it, added] = required_.try_emplace(&kind);
+    if (added) {
+      for (const auto& entry : kind.attributes) {
+        if (entry.second.required) it->second.push_back(&entry);
+      }
+    }
+    return it->second;
+  }
+  std::unordered_map<const facts::Kind*, std::vector<const AttributeEntry*>> required_;
 
   void CheckBlocks(const std::vector<ir::Block>& blocks, const std::map<std::string, facts::BlockSchema>& schemas,
                    const std::string& owner) {
