@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "emit/cfn/emitter.h"
 #include "emit/cfn/plan.h"
+#include "emit/json_out.h"
 
 namespace topo::emit {
 
@@ -238,7 +239,9 @@ struct Emitter::StackState {
   std::string region;
   int phase = 1;
   std::vector<int> units;
-  Json resources = Json::object();
+  // The members of the template's Resources, written as each resource is materialized: the
+  // stack's resources were one tree, dumped at the end, several times the template's size.
+  JsonOut resources{0, 2};
   Json outputs = Json::object();
   std::set<std::string> output_names;                   // the keys of `outputs`
   std::unordered_map<std::string, size_t> output_at;    // output name -> its index in `outputs`
@@ -254,6 +257,9 @@ struct Emitter::StackState {
   std::vector<Import> imports;
   std::map<std::string, std::string> import_keys;       // "stack/output" -> parameter
   std::set<int> inputs;
+  // Parameters holding lists, which Fn::Sub cannot substitute. A Ref names a parameter only once
+  // materializing registered it, so the set known when a resource is written is all it needs.
+  std::set<std::string> list_params;
   std::set<std::string> names;                          // logical ids and parameter names in use
   bool iam = false;
   std::set<int> after;                                  // stacks this one reads from
@@ -865,10 +871,6 @@ OutputFiles Emitter::Write() {
   // CNAME built with Fn::Sub): DependsOn keeps CloudFormation's order right.
   std::vector<std::string>* implicit_depends = nullptr;
 
-  auto stack_index_of = [&](const StackState* s) {
-    return static_cast<int>(std::find(stacks_.begin(), stacks_.end(), s) - stacks_.begin());
-  };
-
   // An output of `producer` (created on first use) holding `expr`.
   auto add_output = [&](int producer, const Json& expr, const std::string& name, bool list, const std::string& description) {
     StackState& p = *stacks_[static_cast<size_t>(producer)];
@@ -925,6 +927,7 @@ OutputFiles Emitter::Write() {
           std::string prefix = p.account != s.account ? Pascal(AccountLabel(p.account)) : "";
           std::string param = UniqueName(s.names, prefix + out_name);
           s.imports.push_back({param, producer, out_name, list});
+          if (list) s.list_params.insert(param);
           it = s.import_keys.emplace(key, param).first;
         }
         return Json{{"Ref", it->second}};
@@ -933,12 +936,16 @@ OutputFiles Emitter::Write() {
         std::string p = j["$topo:param"].get<std::string>();
         auto it = param_names.find(p);
         if (it == param_names.end()) it = param_names.emplace(p, Pascal(p)).first;
-        s.params.insert(p);
+        if (s.params.insert(p).second) {
+          const ir::Param* param = model_.FindParam(p);
+          if (param != nullptr && !param->secret && param->type.rfind("list<", 0) == 0) s.list_params.insert(it->second);
+        }
         return Json{{"Ref", it->second}};
       }
       if (IsPlaceholder(j, "$topo:input")) {
         int i = j["$topo:input"].get<int>();
         s.inputs.insert(i);
+        if (inputs_[static_cast<size_t>(i)].list) s.list_params.insert(inputs_[static_cast<size_t>(i)].name);
         return Json{{"Ref", inputs_[static_cast<size_t>(i)].name}};
       }
       if (IsPlaceholder(j, "$topo:account")) {
@@ -972,17 +979,11 @@ OutputFiles Emitter::Write() {
   for (size_t si = 0; si < stacks_.size(); ++si) {
     StackState& s = *stacks_[si];
     for (int ui : s.units) {
-      const Unit& u = units_[static_cast<size_t>(ui)];
-      Json res = Json::object();
-      res["Type"] = u.type;
-      if (!u.deletion_policy.empty()) {
-        res["DeletionPolicy"] = u.deletion_policy;
-        res["UpdateReplacePolicy"] = u.deletion_policy;
-      }
+      Unit& u = units_[static_cast<size_t>(ui)];
       std::vector<std::string> implicit;
       implicit_depends = &implicit;
       // Nothing reads a unit's properties after this: they are moved into the template.
-      Json props = materialize(std::move(units_[static_cast<size_t>(ui)].properties), static_cast<int>(si));
+      Json props = materialize(std::move(u.properties), static_cast<int>(si));
       implicit_depends = nullptr;
       std::vector<std::string> depends;
       auto depend = [&](const std::string& id) {
@@ -998,9 +999,31 @@ OutputFiles Emitter::Write() {
       for (const auto& id : implicit) {
         if (std::find(named.begin(), named.end(), id) == named.end()) depend(id);
       }
-      if (!depends.empty()) res["DependsOn"] = depends;
-      if (!props.empty()) res["Properties"] = std::move(props);
-      AppendNew(s.resources, u.logical_id, std::move(res));  // logical ids are unique (UniqueName)
+      JsonOut& out = s.resources;  // logical ids are unique (AddUnit)
+      out.Key(u.logical_id);
+      out.BeginObject();
+      out.Key("Type");
+      out.String(u.type);
+      if (!u.deletion_policy.empty()) {
+        out.Key("DeletionPolicy");
+        out.String(u.deletion_policy);
+        out.Key("UpdateReplacePolicy");
+        out.String(u.deletion_policy);
+      }
+      if (!depends.empty()) {
+        out.Key("DependsOn");
+        out.BeginArray();
+        for (const auto& id : depends) {
+          out.Element();
+          out.String(id);
+        }
+        out.EndArray();
+      }
+      if (!props.empty()) {
+        out.Key("Properties");
+        out.Value(Simplify(std::move(props), s.list_params));
+      }
+      out.EndObject();
       if (u.type.rfind("AWS::IAM::", 0) == 0) s.iam = true;
     }
   }
@@ -1041,23 +1064,31 @@ OutputFiles Emitter::Write() {
       params[in.name] = Json{{"Type", in.list ? "CommaDelimitedList" : "String"}, {"Description", in.description.substr(0, 4000)}};
     }
     std::string account = s.account >= 0 ? model_.at(s.account).name : model_.organization;
-    Json t = Json::object();
-    t["AWSTemplateFormatVersion"] = kFormatVersion;
-    t["Description"] = fmt::format("{}: account {}, region {}{} (generated by topo; see stacks.json for the deployment order)",
-                                   model_.organization.empty() ? "topo" : model_.organization, account, s.region,
-                                   s.phase > 1 ? fmt::format(", phase {}", s.phase) : "");
-    if (!params.empty()) t["Parameters"] = params;
-    std::set<std::string> list_params;
-    for (const auto& [name, p] : params.items()) {
-      std::string type = p["Type"].get<std::string>();
-      if (type.rfind("List<", 0) == 0 || type == "CommaDelimitedList") list_params.insert(name);
+    JsonOut t(s.resources.size() + 4096);
+    t.BeginObject();
+    t.Key("AWSTemplateFormatVersion");
+    t.String(kFormatVersion);
+    t.Key("Description");
+    t.String(fmt::format("{}: account {}, region {}{} (generated by topo; see stacks.json for the deployment order)",
+                         model_.organization.empty() ? "topo" : model_.organization, account, s.region,
+                         s.phase > 1 ? fmt::format(", phase {}", s.phase) : ""));
+    if (!params.empty()) {
+      t.Key("Parameters");
+      t.Value(params);
     }
-    t["Resources"] = Simplify(std::move(s.resources), list_params);
-    s.resources = Json::object();  // written: the stack's memory goes before the next is built
-    if (!s.outputs.empty()) t["Outputs"] = Simplify(s.outputs, list_params);
-    files[s.file] = Dump(t);
+    t.Key("Resources");
+    t.BeginObject();
+    t.Splice(s.resources.Take());  // written: the stack's memory goes before the next is assembled
+    t.EndObject();
+    if (!s.outputs.empty()) {
+      t.Key("Outputs");
+      t.Value(Simplify(s.outputs, s.list_params));
+    }
+    t.EndObject();
+    std::string text = t.Take();
+    text += '\n';
+    files[s.file] = std::move(text);
   }
-  (void)stack_index_of;
   files["stacks.json"] = StacksJson(param_names);
   files["DEPLOY.md"] = DeployMd(param_names, files);
   files["MANUAL.md"] = ManualMd(manual_outputs);
