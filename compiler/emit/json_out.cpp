@@ -7,15 +7,20 @@ JsonOut::JsonOut(size_t reserve, size_t depth) : empty_(depth, true) { s_.reserv
 void JsonOut::Double(double d) { s_ += nlohmann::json(d).dump(); }
 
 void JsonOut::String(const std::string& text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
+  const size_t start = s_.size();
+  s_ += '"';
+  size_t run = 0;  // the characters from here to `i` need no escape and are not written yet
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) continue;
+    if (c >= 0x80) {
       // nlohmann's escaping, which replaces invalid UTF-8 as the previous writers did.
+      s_.resize(start);
       s_ += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return;
     }
-  }
-  s_ += '"';
-  for (char c : text) {
+    s_.append(text, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': s_ += "\\\""; break;
       case '\\': s_ += "\\\\"; break;
@@ -24,17 +29,15 @@ void JsonOut::String(const std::string& text) {
       case '\n': s_ += "\\n"; break;
       case '\r': s_ += "\\r"; break;
       case '\t': s_ += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          s_ += "\\u00";
-          s_ += hex[(c >> 4) & 0xF];
-          s_ += hex[c & 0xF];
-        } else {
-          s_ += c;
-        }
+      default: {
+        static const char* hex = "0123456789abcdef";
+        s_ += "\\u00";
+        s_ += hex[(c >> 4) & 0xF];
+        s_ += hex[c & 0xF];
+      }
     }
   }
+  s_.append(text, run, text.size() - run);
   s_ += '"';
 }
 
