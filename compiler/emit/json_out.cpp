@@ -68,11 +68,18 @@ void JsonOut::Value(const nlohmann::ordered_json& j) {
   }
 }
 
-void JsonOut::Splice(const std::string& members) {
+void JsonOut::Splice(std::string members) {
   if (members.empty()) return;
   if (!empty_.back()) s_ += ',';
   empty_.back() = false;
-  s_ += members;
+  if (members.capacity() - members.size() >= s_.size()) {
+    // The members are the bulk of the document (a template's resources): put what precedes them
+    // in front, in their buffer, rather than copy them into fresh memory.
+    members.insert(0, s_);
+    s_.swap(members);
+  } else {
+    s_ += members;
+  }
 }
 
 }  // namespace topo::emit

@@ -38,7 +38,7 @@ class JsonOut {
   // A whole tree, as its dump(2) would read at this depth.
   void Value(const nlohmann::ordered_json& j);
   // Members (or elements) of the open container, written by a writer made with this depth.
-  void Splice(const std::string& members);
+  void Splice(std::string members);
 
   size_t size() const { return s_.size(); }
   std::string Take() { return std::move(s_); }
