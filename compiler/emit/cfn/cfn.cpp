@@ -1395,11 +1395,10 @@ std::string Emitter::ManualMd(const std::vector<std::vector<std::pair<int, std::
       }
     }
     // A resource made by hand must exist before the stacks that take its values.
-    for (size_t si = 0; si < stacks_.size(); ++si) {
-      for (int in : stacks_[si]->inputs) {
-        if (inputs_[static_cast<size_t>(in)].source == manual_[i].resource && step_of.count(manual_[i].resource) &&
-            step_of[manual_[i].resource] == i) {
-          e.before = std::min(e.before, static_cast<int>(si));
+    if (auto made = step_of.find(manual_[i].resource); made != step_of.end() && made->second == i) {
+      for (size_t si = 0; si < stacks_.size(); ++si) {
+        for (int in : stacks_[si]->inputs) {
+          if (inputs_[static_cast<size_t>(in)].source == manual_[i].resource) e.before = std::min(e.before, static_cast<int>(si));
         }
       }
     }
