@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "emit/cfn/emitter.h"
 #include "emit/cfn/plan.h"
+#include "emit/json_out.h"
 
 namespace topo::emit {
 
@@ -34,7 +35,25 @@ std::string Dump(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-bool IsPlaceholder(const Json& j, const char* key) { return j.is_object() && j.size() == 1 && j.contains(key); }
+// The placeholders of emitter.h, told apart by their one key. Every pass over a unit's tree asks
+// this of each object, so it looks at the key once instead of searching for each kind's.
+enum class Placeholder { kNone, kOut, kUnit, kParam, kInput, kAccount, kDep, kSecretWriter };
+
+Placeholder PlaceholderOf(const Json& j) {
+  if (!j.is_object() || j.size() != 1) return Placeholder::kNone;
+  std::string_view key = j.begin().key();
+  constexpr std::string_view kPrefix = "$topo:";
+  if (key.substr(0, kPrefix.size()) != kPrefix) return Placeholder::kNone;
+  key.remove_prefix(kPrefix.size());
+  if (key == "unit") return Placeholder::kUnit;
+  if (key == "out") return Placeholder::kOut;
+  if (key == "param") return Placeholder::kParam;
+  if (key == "input") return Placeholder::kInput;
+  if (key == "account") return Placeholder::kAccount;
+  if (key == "dep") return Placeholder::kDep;
+  if (key == "secret-writer") return Placeholder::kSecretWriter;
+  return Placeholder::kNone;
+}
 
 // Adds `key` to an object whose keys are known to be distinct. ordered_json's operator[] finds
 // a key by a linear search, so filling a stack's Resources (thousands of keys) with it was
@@ -73,16 +92,15 @@ std::string EnvName(const std::string& name) {
 // Collects the units a JSON value refers to.
 void CollectUnits(const Json& j, std::vector<int>& out) {
   if (j.is_object()) {
-    if (IsPlaceholder(j, "$topo:unit")) {
-      out.push_back(j["$topo:unit"][0].get<int>());
-      CollectUnits(j["$topo:unit"][1], out);
-      return;
+    switch (PlaceholderOf(j)) {
+      case Placeholder::kUnit:
+        out.push_back(j.front()[0].get<int>());
+        CollectUnits(j.front()[1], out);
+        return;
+      case Placeholder::kDep: out.push_back(j.front().get<int>()); return;
+      default: break;
     }
-    if (IsPlaceholder(j, "$topo:dep")) {
-      out.push_back(j["$topo:dep"].get<int>());
-      return;
-    }
-    for (const auto& [k, v] : j.items()) CollectUnits(v, out);
+    for (const auto& entry : j.get_ref<const Json::object_t&>()) CollectUnits(entry.second, out);
   } else if (j.is_array()) {
     for (const auto& v : j) CollectUnits(v, out);
   }
@@ -106,27 +124,37 @@ void ReplaceSelf(Json& j, const std::string& self) {
 
 // The logical ids an expression names through Ref, Fn::GetAtt or Fn::Sub.
 void NamedIds(const Json& j, std::vector<std::string>& out) {
-  if (j.is_object()) {
-    if (j.contains("Ref") && j["Ref"].is_string()) out.push_back(j["Ref"].get<std::string>());
-    if (j.contains("Fn::GetAtt") && j["Fn::GetAtt"].is_array() && !j["Fn::GetAtt"].empty()) {
-      out.push_back(j["Fn::GetAtt"][0].get<std::string>());
-    }
-    if (j.contains("Fn::Sub")) {
-      const Json& sub = j["Fn::Sub"];
-      std::string text = sub.is_string() ? sub.get<std::string>() : (sub.is_array() && !sub.empty() ? sub[0].get<std::string>() : "");
-      size_t pos = 0;
-      while ((pos = text.find("${", pos)) != std::string::npos) {
-        size_t end = text.find('}', pos);
-        if (end == std::string::npos) break;
-        std::string name = text.substr(pos + 2, end - pos - 2);
-        out.push_back(name.substr(0, name.find('.')));
-        pos = end;
-      }
-    }
-    for (const auto& [k, v] : j.items()) NamedIds(v, out);
-  } else if (j.is_array()) {
+  if (j.is_array()) {
     for (const auto& v : j) NamedIds(v, out);
+    return;
   }
+  if (!j.is_object()) return;
+  const Json* ref = nullptr;
+  const Json* get_att = nullptr;
+  const Json* sub = nullptr;
+  for (const auto& [key, value] : j.get_ref<const Json::object_t&>()) {
+    if (key == "Ref") {
+      ref = &value;
+    } else if (key == "Fn::GetAtt") {
+      get_att = &value;
+    } else if (key == "Fn::Sub") {
+      sub = &value;
+    }
+  }
+  if (ref != nullptr && ref->is_string()) out.push_back(ref->get<std::string>());
+  if (get_att != nullptr && get_att->is_array() && !get_att->empty()) out.push_back((*get_att)[0].get<std::string>());
+  if (sub != nullptr) {
+    std::string text = sub->is_string() ? sub->get<std::string>() : (sub->is_array() && !sub->empty() ? (*sub)[0].get<std::string>() : "");
+    size_t pos = 0;
+    while ((pos = text.find("${", pos)) != std::string::npos) {
+      size_t end = text.find('}', pos);
+      if (end == std::string::npos) break;
+      std::string name = text.substr(pos + 2, end - pos - 2);
+      out.push_back(name.substr(0, name.find('.')));
+      pos = end;
+    }
+  }
+  for (const auto& entry : j.get_ref<const Json::object_t&>()) NamedIds(entry.second, out);
 }
 
 std::string ParamType(const ir::Param& p) {
@@ -238,7 +266,9 @@ struct Emitter::StackState {
   std::string region;
   int phase = 1;
   std::vector<int> units;
-  Json resources = Json::object();
+  // The members of the template's Resources, written as each resource is materialized: the
+  // stack's resources were one tree, dumped at the end, several times the template's size.
+  JsonOut resources{0, 2};  // reserved by Plan
   Json outputs = Json::object();
   std::set<std::string> output_names;                   // the keys of `outputs`
   std::unordered_map<std::string, size_t> output_at;    // output name -> its index in `outputs`
@@ -254,6 +284,9 @@ struct Emitter::StackState {
   std::vector<Import> imports;
   std::map<std::string, std::string> import_keys;       // "stack/output" -> parameter
   std::set<int> inputs;
+  // Parameters holding lists, which Fn::Sub cannot substitute. A Ref names a parameter only once
+  // materializing registered it, so the set known when a resource is written is all it needs.
+  std::set<std::string> list_params;
   std::set<std::string> names;                          // logical ids and parameter names in use
   bool iam = false;
   std::set<int> after;                                  // stacks this one reads from
@@ -522,6 +555,7 @@ Json MapValue(const Json& v, const std::map<std::string, std::string>& values) {
 }  // namespace
 
 void Emitter::BuildAll() {
+  units_.reserve(model_.resources.size());  // at least one unit for most resources
   for (const auto& r : model_.resources) {
     if (r.schema == nullptr || r.schema->placement == facts::Placement::kScope) continue;
     current_ = r.id;
@@ -572,24 +606,25 @@ void Emitter::BuildAll() {
   // References are resolved once every unit exists: a reference may point forward in the file.
   for (size_t i = 0; i < units_.size(); ++i) {
     current_ = units_[i].owner;
-    units_[i].properties = ResolveOuts(std::move(units_[i].properties), static_cast<int>(i));
-    for (auto& d : units_[i].depends_on) d = ResolveOuts(std::move(d), static_cast<int>(i));
+    ResolveOuts(units_[i].properties);
+    for (auto& d : units_[i].depends_on) ResolveOuts(d);
   }
   // Secrets whose value another resource writes (an access key stored in `secret`).
   for (auto& u : units_) {
     if (!u.properties.is_object() || !u.properties.contains("SecretString")) continue;
     Json& value = u.properties["SecretString"];
-    if (!IsPlaceholder(value, "$topo:secret-writer")) continue;
-    auto it = secret_writers_.find(value["$topo:secret-writer"].get<ir::ResourceId>());
+    if (PlaceholderOf(value) != Placeholder::kSecretWriter) continue;
+    auto it = secret_writers_.find(value.front().get<ir::ResourceId>());
     if (it != secret_writers_.end()) {
       current_ = u.owner;
-      value = ResolveOuts(it->second, -1);
+      value = it->second;
+      ResolveOuts(value);
     } else {
       u.properties.erase("SecretString");
     }
   }
   for (auto& step : manual_) {
-    for (auto& o : step.outputs) o = ResolveOuts(std::move(o), -1);
+    for (auto& o : step.outputs) ResolveOuts(o);
   }
   current_ = ir::kNoResource;
 }
@@ -709,7 +744,7 @@ OutputRef Emitter::ComputeOutput(ir::ResourceId target, const std::string& outpu
       ref.expr = t.name;
     }
     current_ = saved;
-    ref.expr = ResolveOuts(std::move(ref.expr), -1);
+    ResolveOuts(ref.expr);
     return ref;
   }
   if (map != nullptr && !map->manual.empty()) {
@@ -725,7 +760,8 @@ OutputRef Emitter::ComputeOutput(ir::ResourceId target, const std::string& outpu
     Json expr = CodeOutput(*this, t, spec->name, &list);
     current_ = saved;
     if (!expr.is_null()) {
-      ref.expr = ResolveOuts(std::move(expr), -1);
+      ResolveOuts(expr);
+      ref.expr = std::move(expr);
       return ref;
     }
   } else if (spec != nullptr && spec->kind == OutputMap::Kind::kExpr) {
@@ -766,34 +802,31 @@ OutputRef Emitter::ComputeOutput(ir::ResourceId target, const std::string& outpu
   return input("CloudFormation cannot read this value; enter it after the resource exists");
 }
 
-// Rewrites `j` in place (it is taken by value: callers move their trees in).
-Json Emitter::ResolveOuts(Json j, int owner_unit) {
-  if (j.is_object()) {
-    if (IsPlaceholder(j, "$topo:out")) {
-      ir::ResourceId target = j["$topo:out"][0].get<ir::ResourceId>();
-      std::string output = j["$topo:out"][1].get<std::string>();
-      ir::ResourceId from = j["$topo:out"][2].get<ir::ResourceId>();
-      auto key = std::make_pair(target, output);
-      auto it = outputs_.find(key);
-      if (it == outputs_.end()) it = outputs_.emplace(key, ComputeOutput(target, output, from)).first;
-      const OutputRef& ref = it->second;
-      if (ref.unit < 0) return ref.expr;
-      return UnitExpr(ref.unit, ResolveOuts(ref.expr, ref.unit), ref.name, ref.list, model_.DisplayName(target) + "." + output);
-    }
-    if (IsPlaceholder(j, "$topo:unit")) {
-      Json& unit = j["$topo:unit"];
-      int owner = unit[0].get<int>();
-      unit[1] = ResolveOuts(std::move(unit[1]), owner);
-      return j;
-    }
-    for (auto& entry : j.get_ref<Json::object_t&>()) entry.second = ResolveOuts(std::move(entry.second), owner_unit);
-    return j;
-  }
+void Emitter::ResolveOuts(Json& j) {
   if (j.is_array()) {
-    for (auto& v : j) v = ResolveOuts(std::move(v), owner_unit);
-    return j;
+    for (auto& v : j) ResolveOuts(v);
+    return;
   }
-  return j;
+  if (!j.is_object()) return;
+  switch (PlaceholderOf(j)) {
+    case Placeholder::kOut: {
+      const Json& args = j.front();
+      auto key = std::make_pair(args[0].get<ir::ResourceId>(), args[1].get<std::string>());
+      auto it = outputs_.find(key);
+      if (it == outputs_.end()) {
+        OutputRef ref = ComputeOutput(key.first, key.second, args[2].get<ir::ResourceId>());
+        Json reference = ref.unit < 0 ? std::move(ref.expr)
+                                      : UnitExpr(ref.unit, std::move(ref.expr), ref.name, ref.list,
+                                                 model_.DisplayName(key.first) + "." + key.second);
+        it = outputs_.emplace(std::move(key), std::move(reference)).first;
+      }
+      j = it->second;
+      return;
+    }
+    case Placeholder::kUnit: ResolveOuts(j.front()[1]); return;
+    default: break;
+  }
+  for (auto& entry : j.get_ref<Json::object_t&>()) ResolveOuts(entry.second);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -838,6 +871,9 @@ void Emitter::Plan() {
     if (st->name.size() > 128) st->name = st->name.substr(0, 128);
     st->file = st->name + ".template.json";
     for (int u : ps.units) st->names.insert(units_[static_cast<size_t>(u)].logical_id);
+    // A little under what a unit takes in the benchmark estates' templates: the text moves at most
+    // once as it grows, and the finished file holds little reserved memory it does not use.
+    st->resources = JsonOut(ps.units.size() * 640, 2);
     stacks_.push_back(st.get());
     stack_storage_.push_back(std::move(st));
   }
@@ -860,53 +896,56 @@ std::string UniqueName(std::set<std::string>& names, const std::string& base) {
 OutputFiles Emitter::Write() {
   OutputFiles files;
   std::map<std::string, std::string> param_names;  // topo param -> template parameter name
-  std::function<Json(Json, int)> materialize;  // takes its argument by value: moved in, rewritten in place
+  std::function<void(Json&, int)> materialize;  // rewrites its argument in place
   // Resources a value of the resource being written comes from without naming them (a Beanstalk
   // CNAME built with Fn::Sub): DependsOn keeps CloudFormation's order right.
   std::vector<std::string>* implicit_depends = nullptr;
 
-  auto stack_index_of = [&](const StackState* s) {
-    return static_cast<int>(std::find(stacks_.begin(), stacks_.end(), s) - stacks_.begin());
-  };
-
   // An output of `producer` (created on first use) holding `expr`.
-  auto add_output = [&](int producer, const Json& expr, const std::string& name, bool list, const std::string& description) {
+  auto add_output = [&](int producer, Json expr, const std::string& name, bool list, const std::string& description) {
     StackState& p = *stacks_[static_cast<size_t>(producer)];
-    Json value = materialize(expr, producer);
-    std::string key = value.dump() + "|" + name;
+    materialize(expr, producer);
+    std::string key = expr.dump() + "|" + name;
     auto it = p.output_keys.find(key);
     if (it != p.output_keys.end()) return it->second;
     std::string out_name = UniqueName(p.output_names, name);
     Json o = Json::object();
     if (!description.empty()) o["Description"] = description;
-    o["Value"] = list ? Json{{"Fn::Join", Json::array({",", value})}} : value;
+    o["Value"] = list ? Json{{"Fn::Join", Json::array({",", std::move(expr)})}} : std::move(expr);
     p.output_at[out_name] = p.outputs.size();
     AppendNew(p.outputs, out_name, std::move(o));
     p.output_keys[key] = out_name;
     return out_name;
   };
 
-  materialize = [&](Json j, int stack) -> Json {
+  materialize = [&](Json& j, int stack) {
+    if (j.is_array()) {
+      for (auto& v : j) materialize(v, stack);
+      return;
+    }
+    if (!j.is_object()) return;
     StackState& s = *stacks_[static_cast<size_t>(stack)];
-    if (j.is_object()) {
-      if (IsPlaceholder(j, "$topo:unit")) {
-        int u = j["$topo:unit"][0].get<int>();
-        const Json& expr = j["$topo:unit"][1];
+    switch (PlaceholderOf(j)) {
+      case Placeholder::kUnit: {
+        Json& args = j.front();
+        int u = args[0].get<int>();
         int producer = stack_of_[static_cast<size_t>(u)];
         if (producer == stack) {
-          Json value = materialize(expr, stack);
-          std::vector<std::string> named;
-          NamedIds(value, named);
-          const std::string& id = units_[static_cast<size_t>(u)].logical_id;
-          if (implicit_depends != nullptr && std::find(named.begin(), named.end(), id) == named.end()) {
-            implicit_depends->push_back(id);
+          Json value = std::move(args[1]);
+          materialize(value, stack);
+          if (implicit_depends != nullptr) {
+            std::vector<std::string> named;
+            NamedIds(value, named);
+            const std::string& id = units_[static_cast<size_t>(u)].logical_id;
+            if (std::find(named.begin(), named.end(), id) == named.end()) implicit_depends->push_back(id);
           }
-          return value;
+          j = std::move(value);
+          return;
         }
-        std::string name = j["$topo:unit"][2].get<std::string>();
-        bool list = j["$topo:unit"][3].get<bool>();
-        std::string description = j["$topo:unit"].size() > 4 ? j["$topo:unit"][4].get<std::string>() : "";
-        std::string out_name = add_output(producer, expr, name, list, description);
+        std::string name = args[2].get<std::string>();
+        bool list = args[3].get<bool>();
+        std::string description = args.size() > 4 ? args[4].get<std::string>() : "";
+        std::string out_name = add_output(producer, std::move(args[1]), name, list, description);
         StackState& p = *stacks_[static_cast<size_t>(producer)];
         s.after.insert(producer);
         if (p.account == s.account && p.region == s.region) {
@@ -916,7 +955,8 @@ OutputFiles Emitter::Write() {
           Json& output = (entries.begin() + static_cast<std::ptrdiff_t>(p.output_at.at(out_name)))->second;
           output["Export"] = Json{{"Name", Json{{"Fn::Sub", "${AWS::StackName}-" + out_name}}}};
           Json import = Json{{"Fn::ImportValue", p.name + "-" + out_name}};
-          return list ? Json{{"Fn::Split", Json::array({",", import})}} : import;
+          j = list ? Json{{"Fn::Split", Json::array({",", std::move(import)})}} : std::move(import);
+          return;
         }
         // Another region or account: a parameter, filled from the producer's output at deploy time.
         std::string key = std::to_string(producer) + "/" + out_name;
@@ -925,82 +965,116 @@ OutputFiles Emitter::Write() {
           std::string prefix = p.account != s.account ? Pascal(AccountLabel(p.account)) : "";
           std::string param = UniqueName(s.names, prefix + out_name);
           s.imports.push_back({param, producer, out_name, list});
+          if (list) s.list_params.insert(param);
           it = s.import_keys.emplace(key, param).first;
         }
-        return Json{{"Ref", it->second}};
+        j = Json{{"Ref", it->second}};
+        return;
       }
-      if (IsPlaceholder(j, "$topo:param")) {
-        std::string p = j["$topo:param"].get<std::string>();
+      case Placeholder::kParam: {
+        std::string p = j.front().get<std::string>();
         auto it = param_names.find(p);
         if (it == param_names.end()) it = param_names.emplace(p, Pascal(p)).first;
-        s.params.insert(p);
-        return Json{{"Ref", it->second}};
+        if (s.params.insert(p).second) {
+          const ir::Param* param = model_.FindParam(p);
+          if (param != nullptr && !param->secret && param->type.rfind("list<", 0) == 0) s.list_params.insert(it->second);
+        }
+        j = Json{{"Ref", it->second}};
+        return;
       }
-      if (IsPlaceholder(j, "$topo:input")) {
-        int i = j["$topo:input"].get<int>();
-        s.inputs.insert(i);
-        return Json{{"Ref", inputs_[static_cast<size_t>(i)].name}};
+      case Placeholder::kInput: {
+        const cfn::Input& input = inputs_[j.front().get<size_t>()];
+        s.inputs.insert(j.front().get<int>());
+        if (input.list) s.list_params.insert(input.name);
+        j = Json{{"Ref", input.name}};
+        return;
       }
-      if (IsPlaceholder(j, "$topo:account")) {
-        ir::ResourceId a = j["$topo:account"].get<ir::ResourceId>();
-        if (a == s.account) return Json{{"Ref", "AWS::AccountId"}};
+      case Placeholder::kAccount: {
+        ir::ResourceId a = j.front().get<ir::ResourceId>();
+        if (a == s.account) {
+          j = Json{{"Ref", "AWS::AccountId"}};
+          return;
+        }
         const ir::Resource& acct = model_.at(a);
+        Json value;
         if (const ir::Value* id = Attr(acct, "id")) {
           current_ = a;
-          Json v = ResolveOuts(Value(*id), -1);
+          value = Value(*id);
+          ResolveOuts(value);
           current_ = ir::kNoResource;
-          return materialize(v, stack);
+        } else {
+          value = Input(Pascal(acct.name) + "AccountId", fmt::format("id of account `{}`", acct.name));
         }
-        return materialize(Input(Pascal(acct.name) + "AccountId", fmt::format("id of account `{}`", acct.name)), stack);
+        materialize(value, stack);
+        j = std::move(value);
+        return;
       }
-      if (IsPlaceholder(j, "$topo:dep")) {
-        int u = j["$topo:dep"].get<int>();
-        if (stack_of_[static_cast<size_t>(u)] == stack) return units_[static_cast<size_t>(u)].logical_id;
-        return nullptr;
+      case Placeholder::kDep: {
+        int u = j.front().get<int>();
+        if (stack_of_[static_cast<size_t>(u)] == stack) {
+          j = units_[static_cast<size_t>(u)].logical_id;
+        } else {
+          j = nullptr;
+        }
+        return;
       }
-      for (auto& entry : j.get_ref<Json::object_t&>()) entry.second = materialize(std::move(entry.second), stack);
-      return j;
+      default: break;
     }
-    if (j.is_array()) {
-      for (auto& v : j) v = materialize(std::move(v), stack);
-      return j;
-    }
-    return j;
+    for (auto& entry : j.get_ref<Json::object_t&>()) materialize(entry.second, stack);
   };
 
   // Resources, in unit order within each stack.
   for (size_t si = 0; si < stacks_.size(); ++si) {
     StackState& s = *stacks_[si];
     for (int ui : s.units) {
-      const Unit& u = units_[static_cast<size_t>(ui)];
-      Json res = Json::object();
-      res["Type"] = u.type;
-      if (!u.deletion_policy.empty()) {
-        res["DeletionPolicy"] = u.deletion_policy;
-        res["UpdateReplacePolicy"] = u.deletion_policy;
-      }
+      Unit& u = units_[static_cast<size_t>(ui)];
       std::vector<std::string> implicit;
       implicit_depends = &implicit;
       // Nothing reads a unit's properties after this: they are moved into the template.
-      Json props = materialize(std::move(units_[static_cast<size_t>(ui)].properties), static_cast<int>(si));
+      Json props = std::move(u.properties);
+      materialize(props, static_cast<int>(si));
       implicit_depends = nullptr;
       std::vector<std::string> depends;
       auto depend = [&](const std::string& id) {
         if (id != u.logical_id && std::find(depends.begin(), depends.end(), id) == depends.end()) depends.push_back(id);
       };
-      for (const auto& d : u.depends_on) {
-        Json m = materialize(d, static_cast<int>(si));
-        if (m.is_string()) depend(m.get<std::string>());
+      for (auto& d : u.depends_on) {
+        materialize(d, static_cast<int>(si));
+        if (d.is_string()) depend(d.get<std::string>());
       }
       // Only where no Ref/GetAtt/Sub already orders them (cfn-lint W3005: obsolete DependsOn).
-      std::vector<std::string> named;
-      NamedIds(props, named);
-      for (const auto& id : implicit) {
-        if (std::find(named.begin(), named.end(), id) == named.end()) depend(id);
+      if (!implicit.empty()) {
+        std::vector<std::string> named;
+        NamedIds(props, named);
+        for (const auto& id : implicit) {
+          if (std::find(named.begin(), named.end(), id) == named.end()) depend(id);
+        }
       }
-      if (!depends.empty()) res["DependsOn"] = depends;
-      if (!props.empty()) res["Properties"] = std::move(props);
-      AppendNew(s.resources, u.logical_id, std::move(res));  // logical ids are unique (UniqueName)
+      JsonOut& out = s.resources;  // logical ids are unique (AddUnit)
+      out.Key(u.logical_id);
+      out.BeginObject();
+      out.Key("Type");
+      out.String(u.type);
+      if (!u.deletion_policy.empty()) {
+        out.Key("DeletionPolicy");
+        out.String(u.deletion_policy);
+        out.Key("UpdateReplacePolicy");
+        out.String(u.deletion_policy);
+      }
+      if (!depends.empty()) {
+        out.Key("DependsOn");
+        out.BeginArray();
+        for (const auto& id : depends) {
+          out.Element();
+          out.String(id);
+        }
+        out.EndArray();
+      }
+      if (!props.empty()) {
+        out.Key("Properties");
+        out.Value(Simplify(std::move(props), s.list_params));
+      }
+      out.EndObject();
       if (u.type.rfind("AWS::IAM::", 0) == 0) s.iam = true;
     }
   }
@@ -1008,11 +1082,11 @@ OutputFiles Emitter::Write() {
   std::vector<std::vector<std::pair<int, std::string>>> manual_outputs(manual_.size());
   for (size_t m = 0; m < manual_.size(); ++m) {
     for (const auto& o : manual_[m].outputs) {
-      if (!IsPlaceholder(o, "$topo:unit")) continue;
-      int u = o["$topo:unit"][0].get<int>();
-      int producer = stack_of_[static_cast<size_t>(u)];
-      std::string name = add_output(producer, o["$topo:unit"][1], o["$topo:unit"][2].get<std::string>(), o["$topo:unit"][3].get<bool>(),
-                                    o["$topo:unit"].size() > 4 ? o["$topo:unit"][4].get<std::string>() : "");
+      if (PlaceholderOf(o) != Placeholder::kUnit) continue;
+      const Json& args = o.front();
+      int producer = stack_of_[args[0].get<size_t>()];
+      std::string name = add_output(producer, args[1], args[2].get<std::string>(), args[3].get<bool>(),
+                                    args.size() > 4 ? args[4].get<std::string>() : "");
       manual_outputs[m].push_back({producer, name});
     }
   }
@@ -1041,23 +1115,31 @@ OutputFiles Emitter::Write() {
       params[in.name] = Json{{"Type", in.list ? "CommaDelimitedList" : "String"}, {"Description", in.description.substr(0, 4000)}};
     }
     std::string account = s.account >= 0 ? model_.at(s.account).name : model_.organization;
-    Json t = Json::object();
-    t["AWSTemplateFormatVersion"] = kFormatVersion;
-    t["Description"] = fmt::format("{}: account {}, region {}{} (generated by topo; see stacks.json for the deployment order)",
-                                   model_.organization.empty() ? "topo" : model_.organization, account, s.region,
-                                   s.phase > 1 ? fmt::format(", phase {}", s.phase) : "");
-    if (!params.empty()) t["Parameters"] = params;
-    std::set<std::string> list_params;
-    for (const auto& [name, p] : params.items()) {
-      std::string type = p["Type"].get<std::string>();
-      if (type.rfind("List<", 0) == 0 || type == "CommaDelimitedList") list_params.insert(name);
+    JsonOut t(4096);
+    t.BeginObject();
+    t.Key("AWSTemplateFormatVersion");
+    t.String(kFormatVersion);
+    t.Key("Description");
+    t.String(fmt::format("{}: account {}, region {}{} (generated by topo; see stacks.json for the deployment order)",
+                         model_.organization.empty() ? "topo" : model_.organization, account, s.region,
+                         s.phase > 1 ? fmt::format(", phase {}", s.phase) : ""));
+    if (!params.empty()) {
+      t.Key("Parameters");
+      t.Value(params);
     }
-    t["Resources"] = Simplify(std::move(s.resources), list_params);
-    s.resources = Json::object();  // written: the stack's memory goes before the next is built
-    if (!s.outputs.empty()) t["Outputs"] = Simplify(s.outputs, list_params);
-    files[s.file] = Dump(t);
+    t.Key("Resources");
+    t.BeginObject();
+    t.Splice(s.resources.Take());  // written: the stack's memory goes before the next is assembled
+    t.EndObject();
+    if (!s.outputs.empty()) {
+      t.Key("Outputs");
+      t.Value(Simplify(s.outputs, s.list_params));
+    }
+    t.EndObject();
+    std::string text = t.Take();
+    text += '\n';
+    files[s.file] = std::move(text);
   }
-  (void)stack_index_of;
   files["stacks.json"] = StacksJson(param_names);
   files["DEPLOY.md"] = DeployMd(param_names, files);
   files["MANUAL.md"] = ManualMd(manual_outputs);
@@ -1313,11 +1395,10 @@ std::string Emitter::ManualMd(const std::vector<std::vector<std::pair<int, std::
       }
     }
     // A resource made by hand must exist before the stacks that take its values.
-    for (size_t si = 0; si < stacks_.size(); ++si) {
-      for (int in : stacks_[si]->inputs) {
-        if (inputs_[static_cast<size_t>(in)].source == manual_[i].resource && step_of.count(manual_[i].resource) &&
-            step_of[manual_[i].resource] == i) {
-          e.before = std::min(e.before, static_cast<int>(si));
+    if (auto made = step_of.find(manual_[i].resource); made != step_of.end() && made->second == i) {
+      for (size_t si = 0; si < stacks_.size(); ++si) {
+        for (int in : stacks_[si]->inputs) {
+          if (inputs_[static_cast<size_t>(in)].source == manual_[i].resource) e.before = std::min(e.before, static_cast<int>(si));
         }
       }
     }

@@ -130,7 +130,8 @@ class Emitter {
   void BuildAll();
   void BuildResource(const ir::Resource& r, const KindMap& map);
   void RegisterOutputs(const ir::Resource& r, const KindMap& map);
-  Json ResolveOuts(Json j, int owner_unit);
+  // Replaces each {"$topo:out"} in `j` by what the reference reads (a {"$topo:unit"} or a value).
+  void ResolveOuts(Json& j);
   OutputRef ComputeOutput(ir::ResourceId target, const std::string& output, ir::ResourceId from);
   void Plan();
   OutputFiles Write();
@@ -150,7 +151,8 @@ class Emitter {
   std::map<ir::ResourceId, int> main_units_;
   std::map<ir::ResourceId, std::vector<int>> owned_units_;
   std::map<int, std::set<std::string>> logical_ids_;  // per account: stacks never mix accounts
-  std::map<std::pair<ir::ResourceId, std::string>, OutputRef> outputs_;
+  // What a reference to `kind.name.attr` becomes, once ComputeOutput has worked it out.
+  std::map<std::pair<ir::ResourceId, std::string>, Json> outputs_;
   std::vector<cfn::Input> inputs_;
   std::map<std::string, int> input_index_;
   std::vector<ManualStep> manual_;

@@ -1,94 +1,12 @@
 #include "emit/ir_json/ir_json.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
+
+#include "emit/json_out.h"
 
 namespace topo::emit {
 
 namespace {
-
-// Writes JSON as it goes, in the layout of nlohmann's dump(2) (two-space indent, "key": value,
-// empty containers as {} and []). The whole document used to be built as an ordered_json tree
-// first: a node and a copied string per value, twice the output's size in memory.
-class JsonOut {
- public:
-  explicit JsonOut(size_t reserve) { s_.reserve(reserve); }
-
-  void BeginObject() { Open('{'); }
-  void EndObject() { Close('}'); }
-  void BeginArray() { Open('['); }
-  void EndArray() { Close(']'); }
-  // Starts a member of the open object; its value follows.
-  void Key(const std::string& key) {
-    Next();
-    String(key);
-    s_ += ": ";
-  }
-  // Starts an element of the open array; its value follows.
-  void Element() { Next(); }
-
-  void Null() { s_ += "null"; }
-  void Bool(bool b) { s_ += b ? "true" : "false"; }
-  void Integer(long long n) { s_ += std::to_string(n); }
-  void Double(double d) { s_ += nlohmann::json(d).dump(); }
-  void String(const std::string& text) {
-    for (char c : text) {
-      if (static_cast<unsigned char>(c) >= 0x80) {
-        // nlohmann's escaping, which replaces invalid UTF-8 as the previous writer did.
-        s_ += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
-      }
-    }
-    s_ += '"';
-    for (char c : text) {
-      switch (c) {
-        case '"': s_ += "\\\""; break;
-        case '\\': s_ += "\\\\"; break;
-        case '\b': s_ += "\\b"; break;
-        case '\f': s_ += "\\f"; break;
-        case '\n': s_ += "\\n"; break;
-        case '\r': s_ += "\\r"; break;
-        case '\t': s_ += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            static const char* hex = "0123456789abcdef";
-            s_ += "\\u00";
-            s_ += hex[(c >> 4) & 0xF];
-            s_ += hex[c & 0xF];
-          } else {
-            s_ += c;
-          }
-      }
-    }
-    s_ += '"';
-  }
-
-  std::string Take() { return std::move(s_); }
-
- private:
-  void Open(char c) {
-    s_ += c;
-    empty_.push_back(true);
-  }
-  void Close(char c) {
-    bool empty = empty_.back();
-    empty_.pop_back();
-    if (!empty) {
-      s_ += '\n';
-      s_.append(2 * empty_.size(), ' ');
-    }
-    s_ += c;
-  }
-  void Next() {
-    if (!empty_.back()) s_ += ',';
-    empty_.back() = false;
-    s_ += '\n';
-    s_.append(2 * empty_.size(), ' ');
-  }
-
-  std::string s_;
-  std::vector<bool> empty_;  // per open container: nothing written in it yet
-};
 
 // The members of an object whose keys come from the source (attributes, map entries): a key
 // written twice keeps its first place and takes its last value, as a JSON object would.
