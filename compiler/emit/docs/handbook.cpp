@@ -316,36 +316,47 @@ class Builder {
   }
 
   std::string ValueMd(const ir::Value& v) const {
-    switch (v.kind) {
-      case ir::Value::Kind::kNull:
-        return CodeSpan("null");
-      case ir::Value::Kind::kBool:
-        return CodeSpan(v.boolean ? "true" : "false");
-      case ir::Value::Kind::kNumber:
-        return CodeSpan(v.text);
-      case ir::Value::Kind::kString:
-        return StringMd(v.text);
-      case ir::Value::Kind::kList: {
-        if (v.items.empty()) return CodeSpan("[]");
-        std::vector<std::string> parts;
-        for (const auto& item : v.items) parts.push_back(ValueMd(item));
-        return JoinMd(parts, ", ");
-      }
-      case ir::Value::Kind::kMap: {
-        if (v.entries.empty()) return CodeSpan("{}");
-        std::vector<std::string> parts;
-        for (const auto& [key, item] : v.entries) parts.push_back(CodeSpan(key) + " = " + ValueMd(item));
-        return "{ " + JoinMd(parts, "; ") + " }";
-      }
-      case ir::Value::Kind::kRef:
-        return CodeSpan(RefText(v));
-      case ir::Value::Kind::kParam:
-        return ParamMd(v.text);
-      case ir::Value::Kind::kTemplate:
-        return CodeSpan(TemplateText(v, m_));
-    }
-    return "";
+    std::string out;
+    AppendValueMd(v, out);
+    return out;
   }
+  // ValueMd(v) appended to `out`: values are most of the handbook's cells.
+  void AppendValueMd(const ir::Value& v, std::string& out) const {
+    switch (v.kind) {
+      case ir::Value::Kind::kNull: AppendCodeSpan("null", out); return;
+      case ir::Value::Kind::kBool: AppendCodeSpan(v.boolean ? "true" : "false", out); return;
+      case ir::Value::Kind::kNumber: AppendCodeSpan(v.text, out); return;
+      case ir::Value::Kind::kString:
+        if (v.text.find('\n') != std::string::npos || v.text.size() > 80) {
+          out += StringMd(v.text);
+        } else {
+          AppendCodeSpan(v.text, out);
+        }
+        return;
+      case ir::Value::Kind::kList:
+        if (v.items.empty()) return AppendCodeSpan("[]", out);
+        for (size_t i = 0; i < v.items.size(); ++i) {
+          if (i) out += ", ";
+          AppendValueMd(v.items[i], out);
+        }
+        return;
+      case ir::Value::Kind::kMap:
+        if (v.entries.empty()) return AppendCodeSpan("{}", out);
+        out += "{ ";
+        for (size_t i = 0; i < v.entries.size(); ++i) {
+          if (i) out += "; ";
+          AppendCodeSpan(v.entries[i].first, out);
+          out += " = ";
+          AppendValueMd(v.entries[i].second, out);
+        }
+        out += " }";
+        return;
+      case ir::Value::Kind::kRef: AppendCodeSpan(RefText(v), out); return;
+      case ir::Value::Kind::kParam: out += ParamMd(v.text); return;
+      case ir::Value::Kind::kTemplate: AppendCodeSpan(TemplateText(v, m_), out); return;
+    }
+  }
+
 
   // Prose (descriptions, reasons, titles): backtick-quoted parts become code.
   std::string TextMd(const ir::Value& v) const {
@@ -496,12 +507,31 @@ class Builder {
   // ---- settings of a resource, written out in full --------------------------------------------
 
   std::string BlockInline(const ir::Block& b) const {
-    std::string head = b.type + (b.label.empty() ? "" : " \"" + b.label + "\"");
-    std::vector<std::string> parts;
-    for (const auto& a : b.attributes) parts.push_back(CodeSpan(a.name) + " = " + ValueMd(a.value));
-    for (const auto& nested : b.blocks) parts.push_back("(" + BlockInline(nested) + ")");
-    return CodeSpan(head) + (parts.empty() ? "" : ": " + JoinMd(parts, ", "));
+    std::string out;
+    AppendBlockInline(b, out);
+    return out;
   }
+  void AppendBlockInline(const ir::Block& b, std::string& out) const {
+    AppendCodeSpan(b.label.empty() ? b.type : b.type + " \"" + b.label + "\"", out);
+    bool first = true;
+    auto next = [&] {
+      out += first ? ": " : ", ";
+      first = false;
+    };
+    for (const auto& a : b.attributes) {
+      next();
+      AppendCodeSpan(a.name, out);
+      out += " = ";
+      AppendValueMd(a.value, out);
+    }
+    for (const auto& nested : b.blocks) {
+      next();
+      out += '(';
+      AppendBlockInline(nested, out);
+      out += ')';
+    }
+  }
+
 
   static std::string Ports(const ir::Rule& rule) {
     if (rule.protocol == "all" || (rule.from_port < 0 && rule.to_port < 0)) return "all";
@@ -547,22 +577,39 @@ class Builder {
   }
 
   std::string SettingsMd(const ir::Resource& r) const {
-    std::vector<std::string> parts;
+    std::string out;
+    auto next = [&] {
+      if (!out.empty()) out += "<br>";
+    };
     for (const auto& a : r.attributes) {
       if (a.name == "description") continue;
-      parts.push_back(CodeSpan(a.name) + " = " + ValueMd(a.value));
+      next();
+      AppendCodeSpan(a.name, out);
+      out += " = ";
+      AppendValueMd(a.value, out);
     }
-    for (const auto& b : r.blocks) parts.push_back(BlockInline(b));
+    for (const auto& b : r.blocks) {
+      next();
+      AppendBlockInline(b, out);
+    }
     for (const auto& g : GroupRules(r)) {
       const ir::Rule& rule = *g.first;
       bool in = rule.direction == ir::Rule::Direction::kIngress;
-      std::string line = "allow " + CodeSpan(rule.protocol) + " " + JoinMd(g.ports, ", ") + (in ? " from " : " to ") +
-                         PeerMd(rule, r.id);
-      if (!rule.description.empty()) line += ": " + EscapeMarkdown(rule.description);
-      parts.push_back(line);
+      next();
+      out += "allow ";
+      AppendCodeSpan(rule.protocol, out);
+      out += ' ';
+      out += JoinMd(g.ports, ", ");
+      out += in ? " from " : " to ";
+      out += PeerMd(rule, r.id);
+      if (!rule.description.empty()) {
+        out += ": ";
+        out += EscapeMarkdown(rule.description);
+      }
     }
-    return JoinMd(parts, "<br>");
+    return out.empty() ? "—" : out;
   }
+
 
   // The settings that place a resource in a network: subnets, groups, routes, public access.
   std::string NetworkSettingsMd(const ir::Resource& r) const {

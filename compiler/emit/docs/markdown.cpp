@@ -83,7 +83,16 @@ std::string Escape(std::string_view text, bool line_start) {
 std::string EscapeMarkdown(std::string_view text) { return Escape(text, true); }
 
 std::string CodeSpan(std::string_view text) {
-  if (text.empty()) return "` `";
+  std::string out;
+  AppendCodeSpan(text, out);
+  return out;
+}
+
+void AppendCodeSpan(std::string_view text, std::string& out) {
+  if (text.empty()) {
+    out += "` `";
+    return;
+  }
   // Most spans (names, values, source locations) hold nothing that needs care: one pass over a
   // table tells whether any character must be replaced or is a backtick.
   enum : unsigned char { kReplace = 1, kBacktick = 2 };
@@ -121,8 +130,7 @@ std::string CodeSpan(std::string_view text) {
   }
   bool pad = body.front() == '`' || body.back() == '`' ||
              (body.front() == ' ' && body.back() == ' ' && body.find_first_not_of(' ') != std::string_view::npos);
-  std::string out;
-  out.reserve(body.size() + 2 * (longest + 2));
+  out.reserve(out.size() + body.size() + 2 * (longest + 2));
   auto fence = [&] {
     if (longest == 0) {
       out += '`';
@@ -135,7 +143,6 @@ std::string CodeSpan(std::string_view text) {
   out += body;
   if (pad) out += ' ';
   fence();
-  return out;
 }
 
 std::string InlineWithCode(std::string_view text) {

@@ -16,6 +16,8 @@ std::string EscapeMarkdown(std::string_view text);
 // A code span showing `text` literally: fenced with enough backticks, `|` escaped (GFM tables
 // split on it even inside code spans), line breaks as spaces. Empty text gives "` `".
 std::string CodeSpan(std::string_view text);
+// CodeSpan(text) appended to `out`.
+void AppendCodeSpan(std::string_view text, std::string& out);
 
 // Text in which `backtick-quoted` parts (the convention of topo's messages and docs) become
 // code spans and the rest is escaped. An unpaired backtick is escaped.
