@@ -700,10 +700,11 @@ class Builder {
     services_ = Obj("rows", services);  // its heading follows accounts and regions
 
     Json accounts = Json::array();
+    std::map<ResourceId, size_t> per_account;
+    for (const auto& r : m_.resources) per_account[r.account] += Listed(r);
     for (ResourceId id : Accounts()) {
       const ir::Resource& a = m_.at(id);
-      size_t n = 0;
-      for (const auto& r : m_.resources) n += Listed(r) && r.account == id;
+      size_t n = per_account[id];
       std::vector<std::string> access;
       if (id == m_.default_account) access.push_back("default account");
       if (m_.organization_id != ir::kNoResource && RefTarget(m_.at(m_.organization_id), "management_account") == id) {
