@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "base/embedded.h"
@@ -919,23 +920,36 @@ class Builder {
     if (groups.empty()) return nullptr;
     Json s = Json::object();
     s["heading"] = Heading(2, "Who may reach whom");
-    // One matrix and one rule table per (account, region).
-    std::vector<std::pair<ResourceId, std::string>> scopes;
+    // One matrix and one rule table per VPC (groups without `vpc` belong to their region's
+    // default VPC). Per account and region, the matrix grew with the square of the estate
+    // (every group a column, every peer a row): 60 MB at 100,000 resources, and unreadable well
+    // before that. A VPC's groups are what a reviewer looks at together.
+    struct Scope {
+      ResourceId account;
+      std::string region;
+      ResourceId vpc;
+      std::vector<ResourceId> members;
+    };
+    std::vector<Scope> scopes;
+    std::map<std::tuple<ResourceId, std::string, ResourceId>, size_t> scope_of;
     for (ResourceId g : groups) {
-      std::pair<ResourceId, std::string> key{m_.at(g).account, m_.at(g).region};
-      if (std::find(scopes.begin(), scopes.end(), key) == scopes.end()) scopes.push_back(key);
+      const ir::Resource& r = m_.at(g);
+      ResourceId vpc = RefTarget(r, "vpc");
+      auto [it, added] = scope_of.emplace(std::make_tuple(r.account, r.region, vpc), scopes.size());
+      if (added) scopes.push_back({r.account, r.region, vpc, {}});
+      scopes[it->second].members.push_back(g);
     }
     Json list = Json::array();
-    for (const auto& [account, region] : scopes) {
+    for (const Scope& in_scope : scopes) {
+      const std::vector<ResourceId>& members = in_scope.members;
       Json scope = Json::object();
-      std::string title = (region.empty() ? std::string("global") : CodeSpan(region));
-      if (MultiAccount() && account != ir::kNoResource) title = "Account " + CodeSpan(m_.at(account).name) + ", " + title;
-      else title = "Security groups in " + title;
-      scope["heading"] = Heading(3, title);
-      std::vector<ResourceId> members;
-      for (ResourceId g : groups) {
-        if (m_.at(g).account == account && m_.at(g).region == region) members.push_back(g);
+      std::string where = in_scope.region.empty() ? std::string("global") : CodeSpan(in_scope.region);
+      if (MultiAccount() && in_scope.account != ir::kNoResource) {
+        where = "account " + CodeSpan(m_.at(in_scope.account).name) + ", " + where;
       }
+      std::string title = (in_scope.vpc != ir::kNoResource ? "VPC " + CodeSpan(m_.at(in_scope.vpc).name) : std::string("Default VPC")) +
+                          " (" + where + ")";
+      scope["heading"] = Heading(3, title);
       // Matrix: rows are sources, columns the groups they may reach, cells the ports. A row's
       // cells are kept by column, and only the non-empty ones: the matrix is rows x columns, both
       // growing with the estate, so an empty cell must cost no more than its "—".
